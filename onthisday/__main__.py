@@ -1,0 +1,7 @@
+"""`python -m onthisday`."""
+
+import sys
+
+from .main import main
+
+sys.exit(main())

@@ -1,0 +1,253 @@
+"""The Typer app: options in, one call out, errors to exit codes. Nothing else."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__, commands
+from .env import Env
+from .errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, OnThisDayError
+from .query import Filters
+
+DEFAULT_COMMAND = "day"
+GROUP_FLAGS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
+
+
+class DayByDefault(TyperGroup):
+    """Any word that is not a command is a date for `day`; every error is one line on stderr."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in GROUP_FLAGS):
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`onthisday | head -1`): stop quietly, as `yes | head` does.
+            _silence_stdout()
+            raise typer.Exit(EXIT_OK) from None
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in argv[: argv.index("--")] if "--" in argv else "--debug" in argv
+        debug = debug or bool(os.environ.get("ONTHISDAY_DEBUG"))
+        argv = _without_debug(argv)
+        try:
+            code = super().main(
+                argv, prog_name or "onthisday", complete_var, False, windows_expand_args, **extra
+            )
+        except OnThisDayError as exc:
+            if debug:
+                raise
+            _error(str(exc))
+            code = exc.exit_code
+        except KeyboardInterrupt:
+            code = EXIT_INTERRUPTED
+        except Exception as exc:
+            if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Click's usage errors
+                if getattr(exc, "exit_code", 0) == 0:
+                    code = EXIT_OK
+                else:
+                    _error(_click_message(exc))
+                    code = EXIT_USAGE
+            elif debug:
+                raise
+            else:
+                _error(f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+                code = EXIT_FAILURE
+        code = code if isinstance(code, int) else EXIT_OK
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _without_debug(argv: list[str]) -> list[str]:
+    if "--" in argv:
+        cut = argv.index("--")
+        return [a for a in argv[:cut] if a != "--debug"] + argv[cut:]
+    return [a for a in argv if a != "--debug"]
+
+
+def _click_message(exc: Any) -> str:
+    message = " ".join(str(exc.format_message()).split())
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command_path", "") if ctx is not None else ""
+    hint = f" (see '{command} --help')" if command else ""
+    return f"{message}{hint}"
+
+
+def _error(message: str) -> None:
+    try:
+        sys.stderr.write(f"onthisday: error: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"onthisday {__version__}")
+        raise typer.Exit()
+
+
+app = typer.Typer(
+    cls=DayByDefault,
+    name="onthisday",
+    help=(
+        "What happened on this day in history.\n\n"
+        "`onthisday` shows today; `onthisday june 4` (or 4 jun, 06-04, 6/4, 1944-06-04, tomorrow, +3, -- -3)"
+        " shows that day: any words that are not a command are the date for the `day` command.\n\n"
+        "Add --debug to any command to see a traceback on errors."
+    ),
+    add_completion=False,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["--help", "-h"]},
+)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """What happened on this day in history."""
+
+
+# Options shared by the commands that read entries.
+KindOption = Annotated[
+    list[str],
+    typer.Option(
+        "--kind", "-k", help="Only these kinds: event, birth, death, observance (repeat or comma-separate)."
+    ),
+]
+CategoryOption = Annotated[
+    list[str], typer.Option("--category", "-c", help="Only these categories (see data/README.md).")
+]
+RegionOption = Annotated[
+    list[str],
+    typer.Option(
+        "--region",
+        "-r",
+        help="Only these regions: africa, asia, europe, middle-east, north-america, latin-america, "
+        "oceania, world.",
+    ),
+]
+SinceOption = Annotated[
+    int | None, typer.Option("--since", help="Only entries from this year on (negative for BCE).")
+]
+UntilOption = Annotated[int | None, typer.Option("--until", help="Only entries up to this year.")]
+DataOption = Annotated[
+    list[Path],
+    typer.Option(
+        "--data", "-d", help="Add the entries of this TOML file or folder (repeatable; also $ONTHISDAY_DATA)."
+    ),
+]
+PlainOption = Annotated[
+    bool, typer.Option("--plain", help="Plain text, one entry a line (the default when piped).")
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="A JSON array of the entries with all their fields.")
+]
+
+
+@app.command("day")
+def day_command(
+    date: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="The date: june 4, 4 jun, 06-04, 6/4, 1944-06-04, today, tomorrow, yesterday, +3, -3. "
+            "Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    kind: KindOption = [],  # noqa: B006 - Typer reads the default, never mutates it
+    category: CategoryOption = [],  # noqa: B006
+    region: RegionOption = [],  # noqa: B006
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", help="At most N entries of each kind.")
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Every entry, with no limit.")] = False,
+    full: Annotated[
+        bool, typer.Option("--full", "-f", help="Each event in full, as an 'on this day' article.")
+    ] = False,
+    plain: PlainOption = False,
+    json: JsonOption = False,
+    data: DataOption = [],  # noqa: B006
+) -> None:
+    """Show a day in history (the default command: `onthisday june 4` is `onthisday day june 4`)."""
+    selection = commands.Selection(
+        Filters.parse(kind, category, region, since, until), limit, all_, tuple(data)
+    )
+    commands.day(date or [], selection, commands.OutputOptions(plain, json, full), Env.from_process())
+
+
+@app.command("export")
+def export_command(
+    format_: Annotated[
+        str, typer.Option("--format", help="json (one array) or jsonl (one entry a line).")
+    ] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
+    ] = None,
+    no_bundled: Annotated[
+        bool,
+        typer.Option("--no-bundled", help="Leave out the bundled dataset: only --data and $ONTHISDAY_DATA."),
+    ] = False,
+    kind: KindOption = [],  # noqa: B006
+    category: CategoryOption = [],  # noqa: B006
+    region: RegionOption = [],  # noqa: B006
+    since: SinceOption = None,
+    until: UntilOption = None,
+    data: DataOption = [],  # noqa: B006
+) -> None:
+    """Write every entry with all its fields, by date (filters apply)."""
+    selection = commands.Selection(Filters.parse(kind, category, region, since, until), data=tuple(data))
+    commands.export(format_, selection, output, not no_bundled, Env.from_process())
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to check. Default: the bundled data, with --strict.", show_default=False
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also apply the dataset guide's content rules.")
+    ] = False,
+) -> None:
+    """Check data files; report every problem as file:line: message."""
+    code = commands.validate(paths or [], strict, Env.from_process())
+    if code:
+        raise typer.Exit(code)

@@ -1,0 +1,18 @@
+"""The `onthisday` entry point: the shell greeting takes a short path; everything else goes to Typer."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    from typer.main import get_command
+
+    from .cli import app
+
+    return int(get_command(app).main(args, prog_name="onthisday", standalone_mode=False) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Text helpers every renderer shares: making data safe for a terminal, and the year labels."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entry, format_year, years_between
+
+# C0 and C1 controls (ESC, BEL, backspace, carriage return, ...) and bidirectional formatting
+# characters would let data move the cursor, retitle the terminal or reorder what is shown.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """`text` with control and bidi characters made visible (as \\x1b, \\u202e), tabs and newlines kept."""
+    return _UNSAFE.sub(_visible, text) if _UNSAFE.search(text) else text
+
+
+def safe_line(text: str) -> str:
+    """`safe`, on one line: newlines and tabs become spaces."""
+    return safe(" ".join(text.split()))
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def ago(entry: Entry, reference_year: int) -> str:
+    """'82 years ago', 'this year', 'in 3 years' (for a date in the past, an entry after it)."""
+    if entry.year is None:
+        return ""
+    span = years_between(entry.year, reference_year)
+    if span == 0:
+        return "this year"
+    if span < 0:
+        return f"{-span} year{'s' if span != -1 else ''} later"
+    return f"{span} year{'s' if span != 1 else ''} ago"
+
+
+def year_label(entry: Entry) -> str:
+    return format_year(entry.year)
+
+
+KIND_LABELS = {"event": "event", "birth": "born", "death": "died", "observance": "observed"}
+KIND_TITLES = {"event": "Events", "birth": "Births", "death": "Deaths", "observance": "Observances"}

@@ -1,0 +1,231 @@
+"""The only code that knows files on disk: where the data is, and the SQLite index built from it.
+
+The index is a cache. Its file name carries a fingerprint of every source file (path, size and
+modification time) and of the schema version, so a change to any source makes a new index; no run
+parses the sources unless that fingerprint is new. It is built into a temporary file and renamed into
+place, so no reader ever sees it half-written and two first runs at once both succeed. When the cache
+directory cannot be written, the index is built in memory for this run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import DataError, OnThisDayError
+from .model import Entry
+
+SCHEMA_VERSION = 1
+# Moveable observances are resolved into the index for these years, so a lookup needs no date
+# arithmetic; other years are resolved when asked.
+PRECOMPUTED_YEARS = range(1900, 2200)
+KEEP_INDEXES = 6
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entries(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    md INTEGER NOT NULL,          -- month * 100 + day; 0 for an observance given by a rule
+    year INTEGER,
+    importance INTEGER NOT NULL,
+    categories TEXT NOT NULL,     -- '|war|politics|', for instr() filters
+    regions TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    source TEXT NOT NULL,
+    data TEXT NOT NULL            -- the whole entry as JSON
+);
+CREATE INDEX entries_md ON entries(md);
+CREATE TABLE moveable(entry INTEGER NOT NULL REFERENCES entries(rowid), year INTEGER NOT NULL,
+                      md INTEGER NOT NULL);
+CREATE INDEX moveable_year_md ON moveable(year, md);
+"""
+_FTS = "CREATE VIRTUAL TABLE search USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2')"
+
+
+def bundled_data_dir() -> Path:
+    """The dataset shipped with the package: inside it when installed, at the checkout's top otherwise."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_data", here.parent / "data"):
+        if candidate.is_dir():
+            return candidate
+    raise OnThisDayError("the bundled data is missing; reinstall onthisday")
+
+
+def cache_dir(environ: Mapping[str, str]) -> Path | None:
+    """The index's folder: $ONTHISDAY_CACHE_DIR, $XDG_CACHE_HOME/onthisday or ~/.cache/onthisday."""
+    if value := environ.get("ONTHISDAY_CACHE_DIR"):
+        return Path(value)
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "onthisday"
+    home = environ.get("HOME", "")
+    return Path(home) / ".cache" / "onthisday" if home and os.path.isabs(home) else None
+
+
+def extra_sources(option: Sequence[Path], environ: Mapping[str, str]) -> list[Path]:
+    """Users' files: the --data options, then the paths in $ONTHISDAY_DATA (separated by os.pathsep)."""
+    paths = list(option)
+    paths += [Path(p) for p in environ.get("ONTHISDAY_DATA", "").split(os.pathsep) if p]
+    for path in paths:
+        if not path.exists():
+            raise OnThisDayError(f"data path {str(path)!r} does not exist")
+    return paths
+
+
+def source_files(sources: Sequence[Path]) -> list[Path]:
+    from .schema import data_files
+
+    return data_files(sources)
+
+
+def fingerprint(files: Sequence[Path]) -> str:
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}\0{__version__}".encode())
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            raise OnThisDayError(f"cannot read data file {str(path)!r}") from None
+        digest.update(f"\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:20]
+
+
+def open_index(sources: Sequence[Path], environ: Mapping[str, str], today: dt.date) -> sqlite3.Connection:
+    """A read-only connection to an up-to-date index of `sources`, building it if needed."""
+    files = source_files(sources)
+    key = fingerprint(files)
+    directory = cache_dir(environ)
+    if directory is not None:
+        path = directory / f"index-{key}.sqlite"
+        connection = _open_existing(path, key)
+        if connection is not None:
+            return connection
+        with contextlib.suppress(OSError, sqlite3.Error):
+            _build_file(path, files, key, today)
+            connection = _open_existing(path, key)
+            if connection is not None:
+                _prune(directory, keep=path)
+                return connection
+    connection = sqlite3.connect(":memory:")
+    _fill(connection, files, key, today)
+    return connection
+
+
+def _open_existing(path: Path, key: str) -> sqlite3.Connection | None:
+    if not path.is_file():
+        return None
+    connection = None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        row = connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        if row and row[0] == key:
+            return connection
+    except sqlite3.Error:
+        pass  # corrupt, truncated or from another schema: rebuild
+    if connection is not None:
+        connection.close()
+    return None
+
+
+def _build_file(path: Path, files: Sequence[Path], key: str, today: dt.date) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            _fill(connection, files, key, today)
+        finally:
+            connection.close()
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _fill(connection: sqlite3.Connection, files: Sequence[Path], key: str, today: dt.date) -> None:
+    from . import rules
+    from .schema import load
+
+    entries, problems = load(files, today=today)
+    if problems:
+        raise DataError([str(p) for p in problems])
+    connection.executescript(_SCHEMA)
+    try:
+        connection.execute(_FTS)
+        has_fts = True
+    except sqlite3.OperationalError:  # an SQLite built without FTS5: search falls back to LIKE
+        has_fts = False
+    with connection:
+        for entry in entries:
+            rowid = _insert(connection, entry)
+            if has_fts:
+                connection.execute(
+                    "INSERT INTO search(rowid, headline, body) VALUES (?, ?, ?)",
+                    (rowid, entry.headline, search_body(entry)),
+                )
+            if entry.rule:
+                rows = []
+                for year in PRECOMPUTED_YEARS:
+                    when = rules.resolve(entry.rule, year)
+                    if when is not None:
+                        rows.append((rowid, year, when.month * 100 + when.day))
+                connection.executemany("INSERT INTO moveable VALUES (?, ?, ?)", rows)
+        meta = {
+            "fingerprint": key,
+            "schema": str(SCHEMA_VERSION),
+            "fts": "1" if has_fts else "0",
+            "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        }
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+
+def _insert(connection: sqlite3.Connection, entry: Entry) -> int:
+    cursor = connection.execute(
+        "INSERT INTO entries(id, kind, md, year, importance, categories, regions, rule, source, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            entry.id,
+            entry.kind,
+            0 if entry.rule else entry.month * 100 + entry.day,
+            entry.year,
+            entry.importance,
+            _tags(entry.categories),
+            _tags(entry.regions),
+            entry.rule,
+            entry.origin,
+            json.dumps(entry.to_dict(), ensure_ascii=False),
+        ),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def search_body(entry: Entry) -> str:
+    return "\n".join([*entry.highlights, entry.story, *entry.people, *entry.places, entry.name, entry.role])
+
+
+def _tags(values: Sequence[str]) -> str:
+    return "|" + "|".join(values) + "|" if values else ""
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    """Remove all but the newest few index files (each source change leaves one behind)."""
+    with contextlib.suppress(OSError):
+        indexes = sorted(directory.glob("index-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in indexes[KEEP_INDEXES:]:
+            if old != keep:
+                old.unlink(missing_ok=True)
