@@ -170,6 +170,9 @@ DataOption = Annotated[
         "--data", "-d", help="Add the entries of this TOML file or folder (repeatable; also $ONTHISDAY_DATA)."
     ),
 ]
+NoBundledOption = Annotated[
+    bool, typer.Option("--no-bundled", help="Leave out the bundled dataset: only --data and $ONTHISDAY_DATA.")
+]
 PlainOption = Annotated[
     bool, typer.Option("--plain", help="Plain text, one entry a line (the default when piped).")
 ]
@@ -203,11 +206,11 @@ def day_command(
     plain: PlainOption = False,
     json: JsonOption = False,
     data: DataOption = [],  # noqa: B006
+    no_bundled: NoBundledOption = False,
 ) -> None:
     """Show a day in history (the default command: `onthisday june 4` is `onthisday day june 4`)."""
-    selection = commands.Selection(
-        Filters.parse(kind, category, region, since, until), limit, all_, tuple(data)
-    )
+    filters = Filters.parse(kind, category, region, since, until)
+    selection = commands.Selection(filters, limit, all_, tuple(data), not no_bundled)
     commands.day(date or [], selection, commands.OutputOptions(plain, json, full), Env.from_process())
 
 
@@ -219,20 +222,18 @@ def export_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
     ] = None,
-    no_bundled: Annotated[
-        bool,
-        typer.Option("--no-bundled", help="Leave out the bundled dataset: only --data and $ONTHISDAY_DATA."),
-    ] = False,
     kind: KindOption = [],  # noqa: B006
     category: CategoryOption = [],  # noqa: B006
     region: RegionOption = [],  # noqa: B006
     since: SinceOption = None,
     until: UntilOption = None,
     data: DataOption = [],  # noqa: B006
+    no_bundled: NoBundledOption = False,
 ) -> None:
     """Write every entry with all its fields, by date (filters apply)."""
-    selection = commands.Selection(Filters.parse(kind, category, region, since, until), data=tuple(data))
-    commands.export(format_, selection, output, not no_bundled, Env.from_process())
+    filters = Filters.parse(kind, category, region, since, until)
+    selection = commands.Selection(filters, data=tuple(data), bundled=not no_bundled)
+    commands.export(format_, selection, output, Env.from_process())
 
 
 @app.command("validate")

@@ -47,6 +47,7 @@ class Selection:
     limit: int | None = None
     show_all: bool = False
     data: tuple[Path, ...] = ()
+    bundled: bool = True
 
     def per_kind(self) -> dict[str, int | None]:
         if self.show_all and self.limit is not None:
@@ -60,7 +61,9 @@ class Selection:
         return dict(DEFAULT_LIMITS)
 
     def open(self, env: Env) -> Library:
-        return Library.open(self.data, env.environ, env.today)
+        if not self.bundled and not self.data and not env.environ.get("ONTHISDAY_DATA"):
+            raise UsageError("--no-bundled leaves no data: add --data PATH")
+        return Library.open(self.data, env.environ, env.today, bundled=self.bundled)
 
 
 def pick(entries: Sequence[Entry], per_kind: dict[str, int | None]) -> list[Entry]:
@@ -95,15 +98,13 @@ def day(words: Sequence[str], selection: Selection, output: OutputOptions, env: 
         )
 
 
-def export(fmt: str, selection: Selection, output_path: Path | None, bundled: bool, env: Env) -> None:
+def export(fmt: str, selection: Selection, output_path: Path | None, env: Env) -> None:
     """Every entry, with all its fields, as JSON or JSON Lines."""
     from .render import jsonout
 
     if fmt not in ("json", "jsonl"):
         raise UsageError(f"unknown format {fmt!r}; accepted: json, jsonl")
-    if not bundled and not selection.data and not env.environ.get("ONTHISDAY_DATA"):
-        raise UsageError("--no-bundled leaves nothing to export: add --data PATH")
-    library = Library.open(selection.data, env.environ, env.today, bundled=bundled)
+    library = selection.open(env)
     entries = library.everything(selection.filters, env.today.year)
     write = jsonout.write_array if fmt == "json" else jsonout.write_lines
     if output_path is None:
