@@ -54,6 +54,8 @@ def write_day(con: Console, title: str, entries: Sequence[Entry], reference_year
         con.print(_articles(events, reference_year) if full else _events(events, reference_year))
     others = [e for e in entries if e.kind != "event"]
     if others:
+        if events:
+            con.print()
         con.print(_compact(others, reference_year))
 
 
@@ -91,12 +93,12 @@ def _articles(events: Sequence[Entry], reference_year: int) -> RenderableType:
     panels = []
     for entry in events:
         body = Text()
-        body.append(safe_line(entry.headline) + "\n", style="bold")
+        body.append(safe_line(entry.headline), style="bold")
         for highlight in entry.highlights:
-            body.append("• ", style="cyan")
-            body.append(safe_line(highlight) + "\n")
+            body.append("\n• ", style="cyan")
+            body.append(safe_line(highlight))
         if entry.story:
-            body.append("\n" + safe(entry.story))
+            body.append("\n\n" + safe(entry.story))
         dateline = f"{entry.day} {MONTH_NAMES[entry.month - 1]} {format_year(entry.year)}"
         panels.append(
             Panel(
@@ -122,8 +124,6 @@ def _compact(entries: Sequence[Entry], reference_year: int) -> RenderableType:
     last_kind = ""
     for entry in entries:
         label = KIND_TITLES[entry.kind] if entry.kind != last_kind else ""
-        if label and last_kind:
-            grid.add_row("", "", "")
         last_kind = entry.kind
         body = Text(safe_line(entry.headline))
         when = ago(entry, reference_year)
