@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +24,7 @@ class DayByDefault(TyperGroup):
     """Any word that is not a command is a date for `day`; every error is one line on stderr."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in GROUP_FLAGS):
+        if not args or (args[0] not in COMMANDS and args[0] not in GROUP_FLAGS):
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
 
@@ -115,24 +115,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-app = typer.Typer(
-    cls=DayByDefault,
-    name="onthisday",
-    help=(
-        "What happened on this day in history.\n\n"
-        "`onthisday` shows today; `onthisday june 4` (or 4 jun, 06-04, 6/4, 1944-06-04, tomorrow, +3, -- -3)"
-        " shows that day: any words that are not a command are the date for the `day` command.\n\n"
-        "Add --debug to any command to see a traceback on errors."
-    ),
-    add_completion=False,
-    no_args_is_help=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["--help", "-h"]},
-)
-
-
-@app.callback()
 def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -181,7 +163,6 @@ JsonOption = Annotated[
 ]
 
 
-@app.command("day")
 def day_command(
     date: Annotated[
         list[str] | None,
@@ -214,7 +195,6 @@ def day_command(
     commands.day(date or [], selection, commands.OutputOptions(plain, json, full), Env.from_process())
 
 
-@app.command("export")
 def export_command(
     format_: Annotated[
         str, typer.Option("--format", help="json (one array) or jsonl (one entry a line).")
@@ -236,7 +216,6 @@ def export_command(
     commands.export(format_, selection, output, Env.from_process())
 
 
-@app.command("validate")
 def validate_command(
     paths: Annotated[
         list[Path] | None,
@@ -252,3 +231,47 @@ def validate_command(
     code = commands.validate(paths or [], strict, Env.from_process())
     if code:
         raise typer.Exit(code)
+
+
+COMMANDS: dict[str, Callable[..., None]] = {
+    "day": day_command,
+    "export": export_command,
+    "validate": validate_command,
+}
+
+
+def build(names: Sequence[str] | None = None) -> typer.Typer:
+    """The app with the commands named (default: all). Typer turns every registered command into a
+    Click command at start-up, so a run registers only the one it will run."""
+    app = typer.Typer(
+        cls=DayByDefault,
+        name="onthisday",
+        help=(
+            "What happened on this day in history.\n\n"
+            "`onthisday` shows today; `onthisday june 4` (or 4 jun, 06-04, 6/4, 1944-06-04, tomorrow, +3,"
+            " -- -3) shows that day: any words that are not a command are the date for the `day` command.\n\n"
+            "Add --debug to any command to see a traceback on errors."
+        ),
+        add_completion=False,
+        no_args_is_help=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["--help", "-h"]},
+    )
+    app.callback()(main_options)
+    for name in COMMANDS if names is None else names:
+        app.command(name)(COMMANDS[name])
+    return app
+
+
+def command_for(args: Sequence[str]) -> Any:
+    """The Click command that will run `args`: the group with just the command they name."""
+    from typer.main import get_command
+
+    first = args[0] if args else DEFAULT_COMMAND
+    if first in GROUP_FLAGS:
+        return get_command(build())
+    return get_command(build([first if first in COMMANDS else DEFAULT_COMMAND]))
+
+
+app = build()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,8 +115,8 @@ def export(fmt: str, selection: Selection, output_path: Path | None, env: Env) -
 
 def validate(paths: Sequence[Path], strict: bool, env: Env) -> int:
     """Check data files; print every problem as file:line: message; return the exit status."""
-    from .schema import data_files, load
-    from .store import bundled_data_dir
+    from .schema import load
+    from .store import bundled_data_dir, data_files
 
     if not paths:
         paths, strict = [bundled_data_dir()], True
@@ -136,6 +135,8 @@ def validate(paths: Sequence[Path], strict: bool, env: Env) -> int:
 @contextlib.contextmanager
 def atomic_write(path: Path) -> Iterator[TextIO]:
     """Write to a temporary file beside `path` and rename it into place only when all is written."""
+    import tempfile
+
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:

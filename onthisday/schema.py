@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,17 +50,6 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def data_files(paths: Iterable[Path]) -> list[Path]:
-    """The TOML files named, folders expanded (sorted, recursively)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
-        else:
-            found.append(path)
-    return found
-
-
 def display_path(path: Path) -> str:
     try:
         return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
@@ -69,9 +58,11 @@ def display_path(path: Path) -> str:
 
 
 def load(
-    paths: Iterable[Path], *, strict: bool = False, today: dt.date | None = None
+    paths: Sequence[Path], *, strict: bool = False, today: dt.date | None = None
 ) -> tuple[list[Entry], list[Problem]]:
-    """Every entry in the files and every problem found, duplicate ids across files included."""
+    """Every entry in the files (folders expanded) and every problem, duplicate ids included."""
+    from .store import data_files
+
     entries: list[Entry] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import sqlite3
-import tempfile
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -82,30 +81,41 @@ def extra_sources(option: Sequence[Path], environ: Mapping[str, str]) -> list[Pa
     return paths
 
 
-def source_files(sources: Sequence[Path]) -> list[Path]:
-    from .schema import data_files
-
-    return data_files(sources)
+def data_files(paths: Sequence[Path]) -> list[Path]:
+    """The TOML files named, folders expanded (sorted, recursively)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
+        else:
+            found.append(path)
+    return found
 
 
 def fingerprint(files: Sequence[Path]) -> str:
-    digest = hashlib.sha256(f"{SCHEMA_VERSION}\0{__version__}".encode())
+    """Every source's path, size and modification time, with the schema and package versions."""
+    parts = [f"schema {SCHEMA_VERSION} onthisday {__version__}"]
     for path in files:
         try:
             stat = path.stat()
         except OSError:
             raise OnThisDayError(f"cannot read data file {str(path)!r}") from None
-        digest.update(f"\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:20]
+        parts.append(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def index_name(key: str) -> str:
+    # The file name only spreads indexes apart; the full fingerprint inside the file decides reuse.
+    return f"index-{zlib.crc32(key.encode()):08x}-{len(key):x}.sqlite"
 
 
 def open_index(sources: Sequence[Path], environ: Mapping[str, str], today: dt.date) -> sqlite3.Connection:
     """A read-only connection to an up-to-date index of `sources`, building it if needed."""
-    files = source_files(sources)
+    files = data_files(sources)
     key = fingerprint(files)
     directory = cache_dir(environ)
     if directory is not None:
-        path = directory / f"index-{key}.sqlite"
+        path = directory / index_name(key)
         connection = _open_existing(path, key)
         if connection is not None:
             return connection
@@ -137,6 +147,8 @@ def _open_existing(path: Path, key: str) -> sqlite3.Connection | None:
 
 
 def _build_file(path: Path, files: Sequence[Path], key: str, today: dt.date) -> None:
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
