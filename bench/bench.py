@@ -39,7 +39,9 @@ def cases() -> dict[str, list[str]]:
 def measure(argv: list[str], env: dict[str, str], tty: bool) -> float:
     start = time.perf_counter()
     if tty:
-        subprocess.run(["script", "-qec", " ".join(argv), "/dev/null"], env=env, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            ["script", "-qec", " ".join(argv), "/dev/null"], env=env, stdout=subprocess.DEVNULL, check=True
+        )
     else:
         subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
     return time.perf_counter() - start
@@ -53,8 +55,10 @@ def main() -> int:
     cache = tempfile.mkdtemp(prefix="onthisday-bench-")
     env = {**os.environ, "ONTHISDAY_CACHE_DIR": cache, "COLUMNS": "100"}
     env.pop("NO_COLOR", None)
-    chosen = {k: v for k, v in cases().items() if args.only is None or k == "python -c pass" or k in args.only}
-    for name, argv in chosen.items():  # warm up: builds the index, fills the OS cache
+    chosen = {
+        k: v for k, v in cases().items() if args.only is None or k == "python -c pass" or k in args.only
+    }
+    for argv in chosen.values():  # warm up: builds the index, fills the OS cache
         subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
     times: dict[str, list[float]] = {name: [] for name in chosen}
     for _ in range(args.runs):

@@ -68,8 +68,13 @@ def command(env: dict[str, str], tmp_path: Path):  # type: ignore[no-untyped-def
     def call(*args: str, extra_env: dict[str, str] | None = None, **kwargs):  # type: ignore[no-untyped-def]
         variables = {**base, **{k: v for k, v in env.items() if v is not None}, **(extra_env or {})}
         return subprocess.run(
-            [*installed_command(), *args], capture_output=True, text=True, env=variables, cwd=work,
-            timeout=60, **kwargs,
+            [*installed_command(), *args],
+            capture_output=True,
+            text=True,
+            env=variables,
+            cwd=work,
+            timeout=60,
+            **kwargs,
         )
 
     return call

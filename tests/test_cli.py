@@ -45,12 +45,20 @@ def test_relative_days(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_filters_and_limits(run) -> None:  # type: ignore[no-untyped-def]
-    assert run("06-04", "--kind", "birth", *DATA).stdout == "    1867  birth       Carl Fixture, soldier and statesman\n"
+    assert (
+        run("06-04", "--kind", "birth", *DATA).stdout
+        == "    1867  birth       Carl Fixture, soldier and statesman\n"
+    )
     assert run("06-04", "-k", "death,observance", "--limit", "1", *DATA).stdout.count("\n") == 2
-    assert run("06-04", "--since", "1900", "--until", "1950", "--kind", "event", *DATA).stdout.count("\n") == 2
+    assert (
+        run("06-04", "--since", "1900", "--until", "1950", "--kind", "event", *DATA).stdout.count("\n") == 2
+    )
     assert run("06-04", "--region", "north-america", *DATA).stdout.startswith("    1919  event")
     assert run("06-04", "--category", "politics", "--kind", "event", *DATA).stdout.count("\n") == 2
-    assert run("06-04", "--limit", "1", "--kind", "event", *DATA).stdout == "    1944  event       Allied troops enter Rome\n"
+    assert (
+        run("06-04", "--limit", "1", "--kind", "event", *DATA).stdout
+        == "    1944  event       Allied troops enter Rome\n"
+    )
     assert run("06-04", "--all", *DATA).stdout == JUNE_4_PLAIN
 
 
@@ -69,8 +77,23 @@ def test_json_has_every_field(run) -> None:  # type: ignore[no-untyped-def]
     assert [e["id"] for e in entries][:2] == ["1944-fixture-rome", "1919-fixture-markup"]
     rome = entries[0]
     assert rome["years_ago"] == 0 and rome["date"] == "06-04" and rome["people"] == ["Mark W. Clark"]
-    assert set(rome) >= {"id", "kind", "month", "day", "year", "calendar", "headline", "highlights", "story",
-                         "categories", "regions", "places", "people", "sources", "importance"}  # fmt: skip
+    assert set(rome) >= {
+        "id",
+        "kind",
+        "month",
+        "day",
+        "year",
+        "calendar",
+        "headline",
+        "highlights",
+        "story",
+        "categories",
+        "regions",
+        "places",
+        "people",
+        "sources",
+        "importance",
+    }
     hostile = entries[1]
     assert "\x1b]0;pwned\x07" in hostile["highlights"][0]
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
@@ -112,22 +135,42 @@ def test_validate(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     "args, code, message",
     [
         (["feb", "30"], 2, "onthisday: error: invalid date 'feb 30': February has no day 30 (it has 29)\n"),
-        (["13/45"], 2, "onthisday: error: invalid date '13/45': there is no month 13 (months run 1-12, month first)\n"),
-        (["blursday"], 2, "onthisday: error: unrecognised date 'blursday'; accepted forms: june 4, 4 jun, 06-04, "
-                          "6/4, 1944-06-04, today, tomorrow, yesterday, +3, -3\n"),
-        (["--kind", "holiday"], 2, "onthisday: error: unknown kind 'holiday'; accepted: event, birth, death, observance\n"),
-        (["--category", "x"], 2, "onthisday: error: unknown category 'x'; accepted: politics, war, science, "
-                                 "technology, space, medicine, exploration, arts, literature, music, film, sport, "
-                                 "religion, law, economy, disaster, environment, society\n"),
+        (
+            ["13/45"],
+            2,
+            "onthisday: error: invalid date '13/45': there is no month 13 (months run 1-12, month first)\n",
+        ),
+        (
+            ["blursday"],
+            2,
+            "onthisday: error: unrecognised date 'blursday'; accepted forms: june 4, 4 jun, 06-04, "
+            "6/4, 1944-06-04, today, tomorrow, yesterday, +3, -3\n",
+        ),
+        (
+            ["--kind", "holiday"],
+            2,
+            "onthisday: error: unknown kind 'holiday'; accepted: event, birth, death, observance\n",
+        ),
+        (
+            ["--category", "x"],
+            2,
+            "onthisday: error: unknown category 'x'; accepted: politics, war, science, "
+            "technology, space, medicine, exploration, arts, literature, music, film, sport, "
+            "religion, law, economy, disaster, environment, society\n",
+        ),
         (["--plain", "--json"], 2, "onthisday: error: --plain and --json cannot be used together\n"),
         (["--all", "--limit", "3"], 2, "onthisday: error: --all and --limit cannot be used together\n"),
         (["--limit", "0"], 2, "onthisday: error: --limit must be 1 or more, not 0\n"),
-        (["--since", "x"], 2, "onthisday: error: Invalid value for '--since': 'x' is not a valid int. "
-                              "(see 'onthisday day --help')\n"),
+        (
+            ["--since", "x"],
+            2,
+            "onthisday: error: Invalid value for '--since': 'x' is not a valid int. "
+            "(see 'onthisday day --help')\n",
+        ),
         (["--bogus"], 2, "onthisday: error: No such option: --bogus (see 'onthisday day --help')\n"),
         (["export", "--format", "xml"], 2, "onthisday: error: unknown format 'xml'; accepted: json, jsonl\n"),
     ],
-)  # fmt: skip
+)
 def test_bad_input_is_one_line_on_stderr(run, args: list[str], code: int, message: str) -> None:  # type: ignore[no-untyped-def]
     result = run(*args, *DATA)
     assert (result.exit_code, result.stdout, result.stderr) == (code, "", message)
@@ -141,12 +184,18 @@ def test_malformed_user_data_fails_with_exit_1(run, tmp_path) -> None:  # type: 
     assert result.stderr.startswith(f"onthisday: error: {bad}:1: not valid TOML")
     assert result.stderr.count("\n") == 1
     missing = run("--data", str(tmp_path / "none.toml"))
-    assert (missing.exit_code, missing.stderr) == (1, f"onthisday: error: data path {str(tmp_path / 'none.toml')!r} does not exist\n")
+    assert (missing.exit_code, missing.stderr) == (
+        1,
+        f"onthisday: error: data path {str(tmp_path / 'none.toml')!r} does not exist\n",
+    )
 
 
 def test_no_bundled_needs_data(run) -> None:  # type: ignore[no-untyped-def]
     result = run("--no-bundled")
-    assert (result.exit_code, result.stderr) == (2, "onthisday: error: --no-bundled leaves no data: add --data PATH\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "onthisday: error: --no-bundled leaves no data: add --data PATH\n",
+    )
 
 
 def test_data_from_the_environment(run) -> None:  # type: ignore[no-untyped-def]
@@ -156,7 +205,10 @@ def test_data_from_the_environment(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_bad_today_variable(run) -> None:  # type: ignore[no-untyped-def]
     result = run(*DATA, extra_env={"ONTHISDAY_TODAY": "someday"})
-    assert (result.exit_code, result.stderr) == (2, "onthisday: error: ONTHISDAY_TODAY='someday' is not a date; write it as YYYY-MM-DD\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "onthisday: error: ONTHISDAY_TODAY='someday' is not a date; write it as YYYY-MM-DD\n",
+    )
 
 
 def test_version_and_help(run) -> None:  # type: ignore[no-untyped-def]
@@ -189,9 +241,12 @@ def test_installed_command_error(command) -> None:  # type: ignore[no-untyped-de
 
 def test_python_dash_m(command, env) -> None:  # type: ignore[no-untyped-def]
     result = subprocess.run(
-        [sys.executable, "-m", "onthisday", "06-04", *DATA], capture_output=True, text=True,
-        env={**{k: v for k, v in env.items() if v is not None}, "PATH": "/usr/bin:/bin"}, timeout=60,
-    )  # fmt: skip
+        [sys.executable, "-m", "onthisday", "06-04", *DATA],
+        capture_output=True,
+        text=True,
+        env={**{k: v for k, v in env.items() if v is not None}, "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
     assert (result.returncode, result.stdout) == (0, JUNE_4_PLAIN)
 
 
@@ -200,8 +255,13 @@ def test_closed_pipe_ends_quietly(env, tmp_path) -> None:  # type: ignore[no-unt
     exe = " ".join(installed_command())
     result = subprocess.run(
         f"{exe} export --format jsonl {' '.join(DATA)} | head -c 10; exit ${{PIPESTATUS[0]}}",
-        shell=True, executable="/bin/bash", capture_output=True, text=True, env=variables, timeout=60,
-    )  # fmt: skip
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        env=variables,
+        timeout=60,
+    )
     assert (result.returncode, result.stderr) == (0, "")
     assert len(result.stdout) == 10
 
@@ -213,9 +273,14 @@ def test_sigint_exits_130_without_traceback(env) -> None:  # type: ignore[no-unt
     variables = {k: v for k, v in env.items() if v is not None}
     code = "import time, sys; from onthisday import cli; cli.commands.day = lambda *a: time.sleep(30); "
     code += "from onthisday.main import main; sys.exit(main(sys.argv[1:]))"
-    process = subprocess.Popen([sys.executable, "-c", code, "06-04"], env=variables, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "06-04"],
+        env=variables,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(1.5)
     process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=30)
+    _, err = process.communicate(timeout=30)
     assert (process.returncode, err) == (130, "")

@@ -77,9 +77,13 @@ def test_every_month_day_in_every_form_parses_back(md: tuple[int, int]) -> None:
     month, day = md
     name = MONTH_NAMES[month - 1]
     forms = [
-        [name, str(day)], [str(day), name[:3]], [f"{month:02d}-{day:02d}"], [f"{month}/{day}"],
-        [name.lower(), f"{day}th"], [f"2024-{month:02d}-{day:02d}"],
-    ]  # fmt: skip
+        [name, str(day)],
+        [str(day), name[:3]],
+        [f"{month:02d}-{day:02d}"],
+        [f"{month}/{day}"],
+        [name.lower(), f"{day}th"],
+        [f"2024-{month:02d}-{day:02d}"],
+    ]
     for words in forms:
         parsed = parse(words, TODAY)
         assert (parsed.month, parsed.day) == (month, day), words

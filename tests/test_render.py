@@ -25,7 +25,9 @@ def june_4(tmp_path: Path) -> list[Entry]:
 
 def render(entries: list[Entry], *, full: bool, width: int = 80) -> str:
     out = io.StringIO()
-    con = Console(file=out, width=width, color_system=None, force_terminal=False, highlight=False, markup=False)
+    con = Console(
+        file=out, width=width, color_system=None, force_terminal=False, highlight=False, markup=False
+    )
     rich_view.write_day(con, rich_view.day_title(6, 4, 2026), entries, 2026, full=full)
     return out.getvalue()
 
@@ -86,5 +88,7 @@ def test_cli_rich_view_with_force_color(run) -> None:  # type: ignore[no-untyped
 
 
 def test_cli_no_color_wins(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("06-04", "--no-bundled", "--data", str(SAMPLE), extra_env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    result = run(
+        "06-04", "--no-bundled", "--data", str(SAMPLE), extra_env={"FORCE_COLOR": "1", "NO_COLOR": "1"}
+    )
     assert "\x1b[" not in result.stdout

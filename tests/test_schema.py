@@ -44,23 +44,29 @@ def test_good_entry(tmp_path: Path) -> None:
     [
         (('date = "06-04"', 'date = "02-30"'), 4, "impossible date '02-30'"),
         (('date = "06-04"', 'date = "6-4"'), 4, 'date must be a string "MM-DD"'),
-        (('year = 1944', "year = 0"), 5, "there is no year 0"),
-        (('year = 1944', "year = 3000"), 5, "year 3000 is in the future"),
-        (('year = 1944', 'year = "1944"'), 5, "year must be a whole number"),
+        (("year = 1944", "year = 0"), 5, "there is no year 0"),
+        (("year = 1944", "year = 3000"), 5, "year 3000 is in the future"),
+        (("year = 1944", 'year = "1944"'), 5, "year must be a whole number"),
         (('headline = "Something happens"', 'headline = "' + "x" * 81 + '"'), 6, "the limit is 80"),
         (('highlights = ["One fact.", "Another fact."]', "highlights = []"), 7, "highlights is empty"),
-        (('highlights = ["One fact.", "Another fact."]', 'highlights = ["", "x"]'), 7, "highlights has an empty item"),
+        (
+            ('highlights = ["One fact.", "Another fact."]', 'highlights = ["", "x"]'),
+            7,
+            "highlights has an empty item",
+        ),
         (('categories = ["war"]', 'categories = ["wars"]'), 8, "unknown category 'wars'; accepted: politics"),
         (('regions = ["europe"]', 'regions = ["mars"]'), 9, "unknown region 'mars'"),
         (('headline = "Something happens"', 'hedline = "x"'), 6, "unknown field 'hedline'"),
         (('headline = "Something happens"', ""), 2, "missing the required field 'headline'"),
         (('id = "1944-a"', 'id = "Bad Id"'), 3, "id 'Bad Id' must be lower-case"),
         (("[[event]]", "[[happening]]"), 2, "unknown table 'happening'"),
-        (('year = 1944', "year = 1944\nimportance = 5"), 6, "importance must be 1, 2 or 3"),
-        (('year = 1944', 'year = 1944\ncalendar = "mayan"'), 6, "unknown calendar 'mayan'"),
+        (("year = 1944", "year = 1944\nimportance = 5"), 6, "importance must be 1, 2 or 3"),
+        (("year = 1944", 'year = 1944\ncalendar = "mayan"'), 6, "unknown calendar 'mayan'"),
     ],
 )
-def test_each_problem_is_reported_at_its_line(tmp_path: Path, change: tuple[str, str], line: int, message: str) -> None:
+def test_each_problem_is_reported_at_its_line(
+    tmp_path: Path, change: tuple[str, str], line: int, message: str
+) -> None:
     found = problems_of(tmp_path, GOOD.replace(*change))
     assert any(p.startswith(f"{line}: ") and message in p for p in found), found
 
@@ -76,7 +82,7 @@ def test_malformed_toml_names_the_line(tmp_path: Path) -> None:
 
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
-    path.write_bytes(GOOD.encode() + b'\n# caf\xe9\n')
+    path.write_bytes(GOOD.encode() + b"\n# caf\xe9\n")
     problems = load([path], today=TODAY)[1]
     assert [(p.line, p.message) for p in problems] == [(11, "not valid UTF-8 text")]
 
@@ -92,7 +98,9 @@ def test_duplicate_ids_across_files(tmp_path: Path) -> None:
 
 
 def test_people_take_name_and_role(tmp_path: Path) -> None:
-    text = GOOD.replace("[[event]]", "[[birth]]").replace('headline = "Something happens"', 'name = "A"\nrole = "b"')
+    text = GOOD.replace("[[event]]", "[[birth]]").replace(
+        'headline = "Something happens"', 'name = "A"\nrole = "b"'
+    )
     entries, problems = load([_write(tmp_path, text)], today=TODAY)
     assert problems == [] and entries[0].headline == "A, b"
     found = problems_of(tmp_path, GOOD.replace("[[event]]", "[[birth]]"))

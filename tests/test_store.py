@@ -62,7 +62,9 @@ def test_cache_dir_order(tmp_path: Path) -> None:
     assert store.cache_dir({"ONTHISDAY_CACHE_DIR": "/c", "XDG_CACHE_HOME": "/x"}) == Path("/c")
 
 
-@pytest.mark.parametrize("garbage", [b"", b"SQLite format 3\x00" + b"\xff" * 100, b"not a database at all" * 50])
+@pytest.mark.parametrize(
+    "garbage", [b"", b"SQLite format 3\x00" + b"\xff" * 100, b"not a database at all" * 50]
+)
 def test_corrupt_index_is_rebuilt(tmp_path: Path, garbage: bytes) -> None:
     environ = {"ONTHISDAY_CACHE_DIR": str(tmp_path)}
     store.open_index([SAMPLE], environ, TODAY).close()
@@ -95,7 +97,9 @@ def test_ten_first_runs_at_once_all_succeed(tmp_path: Path) -> None:
         f"c = store.open_index([Path({str(SAMPLE)!r})], {{'ONTHISDAY_CACHE_DIR': {str(tmp_path)!r}}},"
         " datetime.date(2026, 6, 4)); print(c.execute('select count(*) from entries').fetchone()[0])"
     )
-    runs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) for _ in range(10)]
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) for _ in range(10)
+    ]
     outputs = [run.communicate(timeout=60)[0].strip() for run in runs]
     assert [run.returncode for run in runs] == [0] * 10
     assert outputs == ["14"] * 10
