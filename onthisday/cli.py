@@ -233,8 +233,39 @@ def validate_command(
         raise typer.Exit(code)
 
 
+def greet_command(
+    random: Annotated[bool, typer.Option("--random", help="A new entry each time, not the day's.")] = False,
+    kind: KindOption = [],  # noqa: B006
+    category: CategoryOption = [],  # noqa: B006
+    region: RegionOption = [],  # noqa: B006
+    cache: Annotated[
+        bool, typer.Option("--cache", help="Keep the day's greeting in the cache for the shell snippet.")
+    ] = False,
+) -> None:
+    """One line for a shell's start-up: the year, a headline and how long ago. Never fails."""
+    from . import greet
+
+    args = ["--random"] if random else []
+    for flag, values in (("--kind", kind), ("--category", category), ("--region", region)):
+        for value in values:
+            args += [flag, value]
+    greet.run([*args, *(["--cache"] if cache else [])])
+
+
+def init_command(
+    shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", show_default=False)],
+    once: Annotated[bool, typer.Option("--once", help="Greet only in the first shell of the day.")] = False,
+) -> None:
+    """Print the start-up snippet: eval "$(onthisday init bash)", or `onthisday init fish | source`."""
+    from .shell import snippet
+
+    sys.stdout.write(snippet(shell, once))
+
+
 COMMANDS: dict[str, Callable[..., None]] = {
     "day": day_command,
+    "greet": greet_command,
+    "init": init_command,
     "export": export_command,
     "validate": validate_command,
 }

@@ -5,22 +5,20 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from . import dates
 from .env import Env
 from .errors import UsageError
 from .model import Entry
-from .query import Filters, Library, limited
+from .query import NO_FILTERS, Filters, Library, limited
 
 # How many entries of each kind the day view shows unless --limit or --all says otherwise.
 DEFAULT_LIMITS = {"event": 6, "birth": 3, "death": 3, "observance": 6}
 
 
-@dataclass(frozen=True, slots=True)
-class OutputOptions:
+class OutputOptions(NamedTuple):
     """The output switches every read command shares."""
 
     plain: bool = False
@@ -38,11 +36,10 @@ class OutputOptions:
         return "rich"
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """Which entries: the filters, how many of each kind, and users' extra data."""
 
-    filters: Filters = field(default_factory=Filters)
+    filters: Filters = NO_FILTERS
     limit: int | None = None
     show_all: bool = False
     data: tuple[Path, ...] = ()
@@ -119,7 +116,7 @@ def validate(paths: Sequence[Path], strict: bool, env: Env) -> int:
     from .store import bundled_data_dir, data_files
 
     if not paths:
-        paths, strict = [bundled_data_dir()], True
+        paths, strict = [Path(bundled_data_dir())], True
     for path in paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {str(path)!r}")

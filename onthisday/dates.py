@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import UsageError
-from .model import DAYS_IN_MONTH, MONTH_NAMES
+from .vocab import DAYS_IN_MONTH, MONTH_NAMES
 
 ACCEPTED = "june 4, 4 jun, 06-04, 6/4, 1944-06-04, today, tomorrow, yesterday, +3, -3"
 
@@ -23,8 +23,7 @@ _DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^\d{1,4}$")
 
 
-@dataclass(frozen=True, slots=True)
-class DayRef:
+class DayRef(NamedTuple):
     """A day of the year, with the year when the user named one."""
 
     month: int

@@ -6,20 +6,25 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TextIO
 
-from .errors import UsageError
+from .clock import today_from
 
 
-@dataclass
 class Env:
     """Read once per run, when a command starts, never at import time."""
 
-    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
-    today: dt.date = field(default_factory=dt.date.today)
+    def __init__(
+        self,
+        environ: Mapping[str, str] | None = None,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.environ = dict(os.environ) if environ is None else environ
+        self.stdout = sys.stdout if stdout is None else stdout
+        self.stderr = sys.stderr if stderr is None else stderr
+        self.today = dt.date.today() if today is None else today
 
     @classmethod
     def from_process(cls) -> Env:
@@ -47,14 +52,3 @@ class Env:
         except (AttributeError, ValueError, OSError):
             return default
         return columns if 20 <= columns <= 1000 else default
-
-
-def today_from(environ: Mapping[str, str]) -> dt.date:
-    """Today's local date, taken once per run; $ONTHISDAY_TODAY (YYYY-MM-DD) replaces it."""
-    value = environ.get("ONTHISDAY_TODAY", "")
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"ONTHISDAY_TODAY={value!r} is not a date; write it as YYYY-MM-DD") from None

@@ -7,6 +7,15 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    # The two paths a shell takes at start-up skip Typer (see greet.py and shell.py).
+    if args[:1] == ["greet"] and not {"--help", "-h"} & set(args):
+        from .greet import run
+
+        return run(args[1:])
+    if args[:1] == ["init"] and not {"--help", "-h"} & set(args):
+        from .shell import run_init
+
+        return run_init(args[1:])
     from typer.main import get_command
 
     from .cli import app

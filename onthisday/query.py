@@ -1,30 +1,45 @@
-"""Questions over the index: a day, a run of days, everything; filters and ordering."""
+"""Questions over the index: a day, a run of days, everything; filters and ordering.
+
+The shell greeting imports this module, so it keeps its imports light: no dataclasses, no pathlib,
+no json until an entry is decoded.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from collections import namedtuple
 
 from . import store
 from .errors import UsageError
-from .model import CATEGORIES, KINDS, REGIONS, Entry
+from .vocab import CATEGORIES, DAYS_IN_MONTH, KINDS, REGIONS, is_round_anniversary, years_between
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Mapping, Sequence
+    from os import PathLike
+    from typing import Any
+
+    from .model import Entry
 
 KIND_ORDER = {kind: rank for rank, kind in enumerate(KINDS)}
 
 
-@dataclass(frozen=True, slots=True)
 class Filters:
     """What to keep. Empty tuples keep everything; a year bound leaves out observances (they have none)."""
 
-    kinds: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    since: int | None = None
-    until: int | None = None
+    __slots__ = ("categories", "kinds", "regions", "since", "until")
+
+    def __init__(
+        self,
+        kinds: tuple[str, ...] = (),
+        categories: tuple[str, ...] = (),
+        regions: tuple[str, ...] = (),
+        since: int | None = None,
+        until: int | None = None,
+    ) -> None:
+        self.kinds, self.categories, self.regions = kinds, categories, regions
+        self.since, self.until = since, until
 
     @classmethod
     def parse(
@@ -46,7 +61,26 @@ class Filters:
             until=until,
         )
 
+    def key(self) -> tuple[object, ...]:
+        return (self.kinds, self.categories, self.regions, self.since, self.until)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Filters) and self.key() == other.key()
+
+    def __hash__(self) -> int:
+        return hash(self.key())
+
+    def __repr__(self) -> str:
+        return "Filters(kinds={!r}, categories={!r}, regions={!r}, since={!r}, until={!r})".format(
+            *self.key()
+        )
+
+    @property
+    def dated_only(self) -> bool:
+        return self.since is not None or self.until is not None
+
     def sql(self) -> tuple[str, list[object]]:
+        """An SQL condition on the entries table `e` (starting with AND), and its parameters."""
         clauses: list[str] = []
         params: list[object] = []
         if self.kinds:
@@ -62,7 +96,12 @@ class Filters:
         if self.until is not None:
             clauses.append("e.year <= ?")
             params.append(self.until)
+        if self.dated_only:
+            clauses.append("e.kind != 'observance'")
         return (" AND " + " AND ".join(clauses) if clauses else ""), params
+
+
+NO_FILTERS = Filters()
 
 
 def _words(what: str, given: Iterable[str], allowed: Sequence[str]) -> tuple[str, ...]:
@@ -91,6 +130,24 @@ def limited(entries: Sequence[Entry], per_kind: int | None) -> list[Entry]:
     return kept
 
 
+# What the greeting needs of an entry, read without decoding the entry's JSON.
+Headline = namedtuple("Headline", "id kind year headline importance")
+
+
+def greeting_pick(
+    entries: Sequence[Headline], reference_year: int, seed: int, *, explicit_kinds: bool = False
+) -> Headline | None:
+    """One entry for the greeting: events unless kinds were asked for; round anniversaries first,
+    then the notable ones; `seed` picks among them (the day's date, so every shell agrees)."""
+    pool = list(entries) if explicit_kinds else [e for e in entries if e.kind == "event"] or list(entries)
+    pool.sort(key=lambda e: e.id)
+    round_ = [
+        e for e in pool if e.year is not None and is_round_anniversary(years_between(e.year, reference_year))
+    ]
+    choice = round_ or [e for e in pool if e.importance >= 2] or pool
+    return choice[seed % len(choice)] if choice else None
+
+
 class Library:
     """The dataset, as a small API: open it, then ask for days. The CLI uses nothing else."""
 
@@ -100,7 +157,7 @@ class Library:
     @classmethod
     def open(
         cls,
-        extra: Sequence[Path] = (),
+        extra: Sequence[str | PathLike[str]] = (),
         environ: Mapping[str, str] | None = None,
         today: dt.date | None = None,
         *,
@@ -112,60 +169,78 @@ class Library:
         env = os.environ if environ is None else environ
         sources = [store.bundled_data_dir()] if bundled else []
         sources += store.extra_sources(extra, env)
-        return cls(store.open_index(sources, env, today or dt.date.today()))
+        if today is None:
+            from .clock import today_from
 
-    def day(self, month: int, day: int, year: int, filters: Filters = Filters()) -> list[Entry]:
+            today = today_from(env)
+        return cls(store.open_index(sources, env, today))
+
+    def day(self, month: int, day: int, year: int, filters: Filters = NO_FILTERS) -> list[Entry]:
         """The entries of one day, moveable observances resolved for `year`, in display order."""
         return self.days([(month, day)], year, filters)[(month, day)]
 
     def days(
-        self, days: Sequence[tuple[int, int]], year: int, filters: Filters = Filters()
+        self, days: Sequence[tuple[int, int]], year: int, filters: Filters = NO_FILTERS
     ) -> dict[tuple[int, int], list[Entry]]:
         """The entries of each (month, day), moveable observances resolved for `year`."""
-        wanted = {m * 100 + d for m, d in days}
-        where, params = filters.sql()
-        if filters.since is not None or filters.until is not None:
-            where += " AND e.kind != 'observance'"
-        marks = ", ".join("?" * len(wanted))
-        rows = self.connection.execute(
-            f"SELECT e.md, e.data FROM entries e WHERE e.md IN ({marks}){where}", [*wanted, *params]
-        ).fetchall()
-        rows += self._moveable(wanted, year, where, params)
+        import json
+
+        from .model import Entry
+
         found: dict[tuple[int, int], list[Entry]] = {(m, d): [] for m, d in days}
-        for md, data in rows:
+        for md, data in self._rows(days, year, filters, "e.data"):
             entry = Entry.from_dict(json.loads(data))
             if entry.rule:
-                entry = replace(entry, month=md // 100, day=md % 100)
+                entry = entry._replace(month=md // 100, day=md % 100)
             found[(md // 100, md % 100)].append(entry)
         return {key: ordered(value) for key, value in found.items()}
 
-    def _moveable(
-        self, wanted: set[int], year: int, where: str, params: list[object]
-    ) -> list[tuple[int, str]]:
+    def headlines(self, month: int, day: int, year: int, filters: Filters = NO_FILTERS) -> list[Headline]:
+        """The day's entries, only as much as a one-line greeting shows."""
+        columns = "e.id, e.kind, e.year, e.headline, e.importance"
+        return [Headline(*row[1:]) for row in self._rows([(month, day)], year, filters, columns)]
+
+    def _rows(
+        self, days: Sequence[tuple[int, int]], year: int, filters: Filters, columns: str
+    ) -> list[tuple[Any, ...]]:
+        """(md, *columns) for the fixed-date entries of `days`, then the moveable ones that fall on them."""
+        wanted = {m * 100 + d for m, d in days}
+        where, params = filters.sql()
         marks = ", ".join("?" * len(wanted))
+        rows = self.connection.execute(
+            f"SELECT e.md, {columns} FROM entries e WHERE e.md IN ({marks}){where}", [*wanted, *params]
+        ).fetchall()
         if year in store.PRECOMPUTED_YEARS:
-            return self.connection.execute(
-                f"SELECT m.md, e.data FROM moveable m JOIN entries e ON e.rowid = m.entry"
-                f" WHERE m.year = ? AND m.md IN ({marks}){where}",
-                [year, *wanted, *params],
-            ).fetchall()
+            return (
+                rows
+                + self.connection.execute(
+                    f"SELECT m.md, {columns} FROM moveable m JOIN entries e ON e.rowid = m.entry"
+                    f" WHERE m.year = ? AND m.md IN ({marks}){where}",
+                    [year, *wanted, *params],
+                ).fetchall()
+            )
         from . import rules
 
-        rows = self.connection.execute(f"SELECT e.rule, e.data FROM entries e WHERE e.md = 0{where}", params)
-        found = []
-        for rule, data in rows:
+        for rule, *rest in self.connection.execute(
+            f"SELECT e.rule, {columns} FROM entries e WHERE e.md = 0{where}", params
+        ):
             when = rules.resolve(rule, year)
             if when is not None and when.month * 100 + when.day in wanted:
-                found.append((when.month * 100 + when.day, data))
-        return found
+                rows.append((when.month * 100 + when.day, *rest))
+        return rows
 
-    def everything(self, filters: Filters = Filters(), year: int | None = None) -> list[Entry]:
+    def everything(self, filters: Filters = NO_FILTERS, year: int | None = None) -> list[Entry]:
         """Every entry, by date; moveable observances dated for `year` (default: this year)."""
+        import datetime as dt
+        import json
+
+        from .model import Entry
+
         resolved_year = year or dt.date.today().year
-        all_days = [(m, d) for m in range(1, 13) for d in range(1, 32) if _real(m, d)]
+        all_days = [(m, d) for m in range(1, 13) for d in range(1, DAYS_IN_MONTH[m - 1] + 1)]
         by_day = self.days(all_days, resolved_year, filters)
         entries = [e for day in all_days for e in by_day[day]]
-        if filters.since is None and filters.until is None:
+        if not filters.dated_only:
             # Moveable observances with no date in that year (a table that does not cover it).
             where, params = filters.sql()
             rows = self.connection.execute(f"SELECT e.data FROM entries e WHERE e.md = 0{where}", params)
@@ -174,11 +249,9 @@ class Library:
         return entries
 
     def get(self, ident: str) -> Entry | None:
+        import json
+
+        from .model import Entry
+
         row = self.connection.execute("SELECT data FROM entries WHERE id = ?", (ident,)).fetchone()
         return Entry.from_dict(json.loads(row[0])) if row else None
-
-
-def _real(month: int, day: int) -> bool:
-    from .dates import valid_month_day
-
-    return valid_month_day(month, day)

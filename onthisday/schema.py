@@ -13,7 +13,8 @@ from typing import Any
 
 from . import rules
 from .dates import valid_month_day
-from .model import CALENDARS, CATEGORIES, KINDS, REGIONS, Entry
+from .model import Entry
+from .vocab import CALENDARS, CATEGORIES, KINDS, REGIONS
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -58,7 +59,7 @@ def display_path(path: Path) -> str:
 
 
 def load(
-    paths: Sequence[Path], *, strict: bool = False, today: dt.date | None = None
+    paths: Sequence[str | os.PathLike[str]], *, strict: bool = False, today: dt.date | None = None
 ) -> tuple[list[Entry], list[Problem]]:
     """Every entry in the files (folders expanded) and every problem, duplicate ids included."""
     from .store import data_files
@@ -67,7 +68,8 @@ def load(
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     this_year = (today or dt.date.today()).year
-    for path in data_files(paths):
+    for name in data_files(paths):
+        path = Path(name)
         file_entries, file_problems = load_file(path, strict=strict, this_year=this_year)
         problems.extend(file_problems)
         for entry, line in file_entries:

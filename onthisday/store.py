@@ -1,28 +1,37 @@
 """The only code that knows files on disk: where the data is, and the SQLite index built from it.
 
-The index is a cache. Its file name carries a fingerprint of every source file (path, size and
-modification time) and of the schema version, so a change to any source makes a new index; no run
-parses the sources unless that fingerprint is new. It is built into a temporary file and renamed into
-place, so no reader ever sees it half-written and two first runs at once both succeed. When the cache
-directory cannot be written, the index is built in memory for this run.
+The index is a cache. It records a fingerprint of every source file (path, size and modification
+time) and of the schema version; a run whose sources have another fingerprint builds a new index, so
+no run parses the sources unless they changed. The index is built into a temporary file and renamed
+into place, so no reader ever sees it half-written and two first runs at once both succeed. When the
+cache directory cannot be written, the index is built in memory for this run.
+
+The shell greeting reads the index through this module, so its imports stay light: paths are
+strings handled with os.path (pathlib costs milliseconds to import), and json, the schema and the
+entry model are imported only when an index is built.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from . import __version__
 from .errors import DataError, OnThisDayError
-from .model import Entry
 
-SCHEMA_VERSION = 1
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Mapping, Sequence
+    from os import PathLike
+
+    from .model import Entry
+
+    StrPath = str | PathLike[str]
+
+SCHEMA_VERSION = 2
 # Moveable observances are resolved into the index for these years, so a lookup needs no date
 # arithmetic; other years are resolved when asked.
 PRECOMPUTED_YEARS = range(1900, 2200)
@@ -37,6 +46,7 @@ CREATE TABLE entries(
     md INTEGER NOT NULL,          -- month * 100 + day; 0 for an observance given by a rule
     year INTEGER,
     importance INTEGER NOT NULL,
+    headline TEXT NOT NULL,
     categories TEXT NOT NULL,     -- '|war|politics|', for instr() filters
     regions TEXT NOT NULL,
     rule TEXT NOT NULL,
@@ -51,56 +61,59 @@ CREATE INDEX moveable_year_md ON moveable(year, md);
 _FTS = "CREATE VIRTUAL TABLE search USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2')"
 
 
-def bundled_data_dir() -> Path:
+def bundled_data_dir() -> str:
     """The dataset shipped with the package: inside it when installed, at the checkout's top otherwise."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_data", here.parent / "data"):
-        if candidate.is_dir():
+    here = os.path.dirname(os.path.abspath(__file__))
+    for candidate in (os.path.join(here, "_data"), os.path.join(os.path.dirname(here), "data")):
+        if os.path.isdir(candidate):
             return candidate
     raise OnThisDayError("the bundled data is missing; reinstall onthisday")
 
 
-def cache_dir(environ: Mapping[str, str]) -> Path | None:
+def cache_dir(environ: Mapping[str, str]) -> str | None:
     """The index's folder: $ONTHISDAY_CACHE_DIR, $XDG_CACHE_HOME/onthisday or ~/.cache/onthisday."""
     if value := environ.get("ONTHISDAY_CACHE_DIR"):
-        return Path(value)
+        return value
     xdg = environ.get("XDG_CACHE_HOME", "")
     if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "onthisday"
+        return os.path.join(xdg, "onthisday")
     home = environ.get("HOME", "")
-    return Path(home) / ".cache" / "onthisday" if home and os.path.isabs(home) else None
+    return os.path.join(home, ".cache", "onthisday") if home and os.path.isabs(home) else None
 
 
-def extra_sources(option: Sequence[Path], environ: Mapping[str, str]) -> list[Path]:
+def extra_sources(option: Sequence[StrPath], environ: Mapping[str, str]) -> list[str]:
     """Users' files: the --data options, then the paths in $ONTHISDAY_DATA (separated by os.pathsep)."""
-    paths = list(option)
-    paths += [Path(p) for p in environ.get("ONTHISDAY_DATA", "").split(os.pathsep) if p]
+    paths = [os.fspath(p) for p in option]
+    paths += [p for p in environ.get("ONTHISDAY_DATA", "").split(os.pathsep) if p]
     for path in paths:
-        if not path.exists():
-            raise OnThisDayError(f"data path {str(path)!r} does not exist")
+        if not os.path.exists(path):
+            raise OnThisDayError(f"data path {path!r} does not exist")
     return paths
 
 
-def data_files(paths: Sequence[Path]) -> list[Path]:
+def data_files(paths: Sequence[StrPath]) -> list[str]:
     """The TOML files named, folders expanded (sorted, recursively)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
+    found: list[str] = []
+    for path in [os.fspath(p) for p in paths]:
+        if os.path.isdir(path):
+            inside = []
+            for folder, _, names in os.walk(path):
+                inside += [os.path.join(folder, n) for n in names if n.endswith(".toml")]
+            found += sorted(inside)
         else:
             found.append(path)
     return found
 
 
-def fingerprint(files: Sequence[Path]) -> str:
+def fingerprint(files: Sequence[str]) -> str:
     """Every source's path, size and modification time, with the schema and package versions."""
     parts = [f"schema {SCHEMA_VERSION} onthisday {__version__}"]
     for path in files:
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
-            raise OnThisDayError(f"cannot read data file {str(path)!r}") from None
-        parts.append(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+            raise OnThisDayError(f"cannot read data file {path!r}") from None
+        parts.append(f"{os.path.realpath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}")
     return "\n".join(parts)
 
 
@@ -109,13 +122,13 @@ def index_name(key: str) -> str:
     return f"index-{zlib.crc32(key.encode()):08x}-{len(key):x}.sqlite"
 
 
-def open_index(sources: Sequence[Path], environ: Mapping[str, str], today: dt.date) -> sqlite3.Connection:
+def open_index(sources: Sequence[StrPath], environ: Mapping[str, str], today: dt.date) -> sqlite3.Connection:
     """A read-only connection to an up-to-date index of `sources`, building it if needed."""
     files = data_files(sources)
     key = fingerprint(files)
     directory = cache_dir(environ)
     if directory is not None:
-        path = directory / index_name(key)
+        path = os.path.join(directory, index_name(key))
         connection = _open_existing(path, key)
         if connection is not None:
             return connection
@@ -130,12 +143,13 @@ def open_index(sources: Sequence[Path], environ: Mapping[str, str], today: dt.da
     return connection
 
 
-def _open_existing(path: Path, key: str) -> sqlite3.Connection | None:
-    if not path.is_file():
+def _open_existing(path: str, key: str) -> sqlite3.Connection | None:
+    if not os.path.isfile(path):
         return None
     connection = None
+    uri = "file:" + os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True)
         row = connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
         if row and row[0] == key:
             return connection
@@ -146,11 +160,13 @@ def _open_existing(path: Path, key: str) -> sqlite3.Connection | None:
     return None
 
 
-def _build_file(path: Path, files: Sequence[Path], key: str, today: dt.date) -> None:
+def _build_file(path: str, files: Sequence[str], key: str, today: dt.date) -> None:
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=os.path.dirname(path)
+    )
     os.close(handle)
     try:
         connection = sqlite3.connect(temporary)
@@ -168,11 +184,14 @@ def _build_file(path: Path, files: Sequence[Path], key: str, today: dt.date) -> 
             os.unlink(temporary)
 
 
-def _fill(connection: sqlite3.Connection, files: Sequence[Path], key: str, today: dt.date) -> None:
+def _fill(connection: sqlite3.Connection, files: Sequence[str], key: str, today: dt.date) -> None:
+    import datetime as dt
+    from pathlib import Path
+
     from . import rules
     from .schema import load
 
-    entries, problems = load(files, today=today)
+    entries, problems = load([Path(f) for f in files], today=today)
     if problems:
         raise DataError([str(p) for p in problems])
     connection.executescript(_SCHEMA)
@@ -206,15 +225,18 @@ def _fill(connection: sqlite3.Connection, files: Sequence[Path], key: str, today
 
 
 def _insert(connection: sqlite3.Connection, entry: Entry) -> int:
+    import json
+
     cursor = connection.execute(
-        "INSERT INTO entries(id, kind, md, year, importance, categories, regions, rule, source, data)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries(id, kind, md, year, importance, headline, categories, regions, rule, source,"
+        " data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             entry.id,
             entry.kind,
             0 if entry.rule else entry.month * 100 + entry.day,
             entry.year,
             entry.importance,
+            entry.headline,
             _tags(entry.categories),
             _tags(entry.regions),
             entry.rule,
@@ -234,10 +256,10 @@ def _tags(values: Sequence[str]) -> str:
     return "|" + "|".join(values) + "|" if values else ""
 
 
-def _prune(directory: Path, keep: Path) -> None:
+def _prune(directory: str, keep: str) -> None:
     """Remove all but the newest few index files (each source change leaves one behind)."""
     with contextlib.suppress(OSError):
-        indexes = sorted(directory.glob("index-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in indexes[KEEP_INDEXES:]:
+        names = [os.path.join(directory, n) for n in os.listdir(directory) if n.startswith("index-")]
+        for old in sorted(names, key=os.path.getmtime, reverse=True)[KEEP_INDEXES:]:
             if old != keep:
-                old.unlink(missing_ok=True)
+                os.unlink(old)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from onthisday.dates import DayRef, parse
 from onthisday.errors import UsageError
-from onthisday.model import DAYS_IN_MONTH, MONTH_NAMES
+from onthisday.vocab import DAYS_IN_MONTH, MONTH_NAMES
 
 TODAY = dt.date(2026, 6, 4)
 

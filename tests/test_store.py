@@ -56,10 +56,11 @@ def test_no_home_builds_in_memory() -> None:
 
 
 def test_cache_dir_order(tmp_path: Path) -> None:
-    assert store.cache_dir({"HOME": "/h"}) == Path("/h/.cache/onthisday")
-    assert store.cache_dir({"HOME": "/h", "XDG_CACHE_HOME": "/x"}) == Path("/x/onthisday")
-    assert store.cache_dir({"HOME": "/h", "XDG_CACHE_HOME": "relative"}) == Path("/h/.cache/onthisday")
-    assert store.cache_dir({"ONTHISDAY_CACHE_DIR": "/c", "XDG_CACHE_HOME": "/x"}) == Path("/c")
+    assert store.cache_dir({"HOME": "/h"}) == "/h/.cache/onthisday"
+    assert store.cache_dir({"HOME": "/h", "XDG_CACHE_HOME": "/x"}) == "/x/onthisday"
+    assert store.cache_dir({"HOME": "/h", "XDG_CACHE_HOME": "relative"}) == "/h/.cache/onthisday"
+    assert store.cache_dir({"HOME": "relative"}) is None
+    assert store.cache_dir({"ONTHISDAY_CACHE_DIR": "/c", "XDG_CACHE_HOME": "/x"}) == "/c"
 
 
 @pytest.mark.parametrize(
@@ -88,7 +89,7 @@ def test_missing_extra_source_is_reported(tmp_path: Path) -> None:
 
 
 def test_bundled_data_is_found_from_the_checkout() -> None:
-    assert store.bundled_data_dir() in (ROOT / "data", Path(store.__file__).parent / "_data")
+    assert Path(store.bundled_data_dir()) in (ROOT / "data", Path(store.__file__).parent / "_data")
 
 
 def test_ten_first_runs_at_once_all_succeed(tmp_path: Path) -> None:

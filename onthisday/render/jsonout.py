@@ -10,7 +10,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..model import Entry, years_between
+from ..model import Entry
+from ..vocab import years_between
 
 
 def record(entry: Entry, reference_year: int | None = None) -> dict[str, Any]:

@@ -6,11 +6,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from ..model import MONTH_NAMES, Entry, format_year
+from ..model import Entry
+from ..vocab import MONTH_NAMES, format_year
 from .text import KIND_TITLES, ago, safe, safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 YEAR_STYLE = "bold cyan"
@@ -47,42 +49,53 @@ def write_day(con: Console, title: str, entries: Sequence[Entry], reference_year
 
     con.print(Rule(Text(safe_line(title), style="bold"), style="cyan"))
     if not entries:
-        con.print(_text("Nothing on this day matches.", "dim italic"))
+        con.print(Text("Nothing on this day matches.", style="dim italic"))
         return
     events = [e for e in entries if e.kind == "event"]
-    if events:
-        con.print(_articles(events, reference_year) if full else _events(events, reference_year))
+    if events and full:
+        con.print(_articles(events, reference_year))
+    elif events:
+        _events(con, events, reference_year)
     others = [e for e in entries if e.kind != "event"]
     if others:
         if events:
             con.print()
-        con.print(_compact(others, reference_year))
+        _compact(con, others, reference_year)
 
 
-def _text(text: str, style: str = "") -> RenderableType:
+YEAR_WIDTH = 6  # "44 BCE"
+
+
+def _wrapped(con: Console, gutter: Text, first: Text, hang: int = 0) -> list[Text]:
+    """`first` wrapped to the width left beside `gutter`; continuation lines indented by `hang`."""
     from rich.text import Text
 
-    return Text(safe_line(text), style=style)
+    room = max(con.width - gutter.cell_len - hang, 10)
+    lines = first.wrap(con, room) if first.cell_len > room else [first]
+    pad = " " * gutter.cell_len
+    out = [Text.assemble(gutter, lines[0])]
+    out += [Text.assemble(pad + " " * hang, line) for line in lines[1:]]
+    return out
 
 
-def _events(events: Sequence[Entry], reference_year: int) -> RenderableType:
-    from rich.table import Table
+def _events(con: Console, events: Sequence[Entry], reference_year: int) -> None:
+    """Each event: the year in a gutter, the headline and how long ago, then the highlight bullets."""
     from rich.text import Text
 
-    grid = Table.grid(padding=(0, 1), expand=False)
-    grid.add_column(justify="right", style=YEAR_STYLE, no_wrap=True)
-    grid.add_column(ratio=1)
     for index, entry in enumerate(events):
-        body = Text()
-        body.append(safe_line(entry.headline), style="bold")
-        body.append(f"  {ago(entry, reference_year)}", style=AGO_STYLE)
+        if index:
+            con.print()
+        year = Text(f"{format_year(entry.year):>{YEAR_WIDTH}} ", style=YEAR_STYLE)
+        blank = Text(" " * (YEAR_WIDTH + 1))
+        head = Text(safe_line(entry.headline), style="bold")
+        head.append(f"  {ago(entry.year, reference_year)}", style=AGO_STYLE)
+        lines = _wrapped(con, year, head)
         for highlight in entry.highlights:
-            body.append("\n• ", style="cyan")
-            body.append(safe_line(highlight))
-        if index < len(events) - 1:
-            body.append("\n")
-        grid.add_row(format_year(entry.year), body)
-    return grid
+            bullet = Text("• ", style="cyan")
+            bullet.append(safe_line(highlight))
+            lines += _wrapped(con, blank, bullet, hang=2)
+        for line in lines:
+            con.print(line, overflow="crop", no_wrap=True)
 
 
 def _articles(events: Sequence[Entry], reference_year: int) -> RenderableType:
@@ -105,7 +118,7 @@ def _articles(events: Sequence[Entry], reference_year: int) -> RenderableType:
                 body,
                 title=Text(dateline, style=YEAR_STYLE),
                 title_align="left",
-                subtitle=Text(ago(entry, reference_year), style=AGO_STYLE),
+                subtitle=Text(ago(entry.year, reference_year), style=AGO_STYLE),
                 subtitle_align="right",
                 border_style="cyan",
             )
@@ -113,23 +126,22 @@ def _articles(events: Sequence[Entry], reference_year: int) -> RenderableType:
     return Group(*panels)
 
 
-def _compact(entries: Sequence[Entry], reference_year: int) -> RenderableType:
-    from rich.table import Table
+def _compact(con: Console, entries: Sequence[Entry], reference_year: int) -> None:
+    """Births, deaths and observances, a line each under a label for the kind."""
     from rich.text import Text
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold magenta", no_wrap=True)
-    grid.add_column(justify="right", style=YEAR_STYLE, no_wrap=True)
-    grid.add_column(ratio=1)
+    label_width = max(len(title) for title in KIND_TITLES.values()) + 1
     last_kind = ""
     for entry in entries:
         label = KIND_TITLES[entry.kind] if entry.kind != last_kind else ""
         last_kind = entry.kind
+        gutter = Text(f"{label:<{label_width}}", style="bold magenta")
+        gutter.append(f"{format_year(entry.year):>{YEAR_WIDTH}} ", style=YEAR_STYLE)
         body = Text(safe_line(entry.headline))
-        when = ago(entry, reference_year)
+        when = ago(entry.year, reference_year)
         if when:
             body.append(f"  {when}", style=AGO_STYLE)
         if entry.kind == "observance" and entry.places:
             body.append("  " + safe_line(", ".join(entry.places)), style="italic")
-        grid.add_row(label, format_year(entry.year), body)
-    return grid
+        for line in _wrapped(con, gutter, body):
+            con.print(line, overflow="crop", no_wrap=True)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..model import Entry, format_year, years_between
+from ..vocab import format_year, years_between
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..model import Entry
 
 # C0 and C1 controls (ESC, BEL, backspace, carriage return, ...) and bidirectional formatting
 # characters would let data move the cursor, retitle the terminal or reorder what is shown.
@@ -26,11 +30,11 @@ def _visible(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def ago(entry: Entry, reference_year: int) -> str:
-    """'82 years ago', 'this year', 'in 3 years' (for a date in the past, an entry after it)."""
-    if entry.year is None:
+def ago(year: int | None, reference_year: int) -> str:
+    """'82 years ago', 'this year', '3 years later' (for a date in the past, an entry after it)."""
+    if year is None:
         return ""
-    span = years_between(entry.year, reference_year)
+    span = years_between(year, reference_year)
     if span == 0:
         return "this year"
     if span < 0:
