@@ -238,6 +238,8 @@ def greet_command(
     kind: KindOption = [],  # noqa: B006
     category: CategoryOption = [],  # noqa: B006
     region: RegionOption = [],  # noqa: B006
+    data: DataOption = [],  # noqa: B006
+    no_bundled: NoBundledOption = False,
     cache: Annotated[
         bool, typer.Option("--cache", help="Keep the day's greeting in the cache for the shell snippet.")
     ] = False,
@@ -245,11 +247,13 @@ def greet_command(
     """One line for a shell's start-up: the year, a headline and how long ago. Never fails."""
     from . import greet
 
-    args = ["--random"] if random else []
-    for flag, values in (("--kind", kind), ("--category", category), ("--region", region)):
+    args = [
+        flag for flag, on in (("--random", random), ("--no-bundled", no_bundled), ("--cache", cache)) if on
+    ]
+    for flag, values in (("--kind", kind), ("--category", category), ("--region", region), ("--data", data)):
         for value in values:
-            args += [flag, value]
-    greet.run([*args, *(["--cache"] if cache else [])])
+            args += [flag, str(value)]
+    greet.run(args)
 
 
 def init_command(

@@ -18,7 +18,20 @@ if TYPE_CHECKING:
 
     from .query import Headline
 
-OPTIONS = {"--random", "--kind", "-k", "--category", "-c", "--region", "-r", "--cache", "--debug"}
+OPTIONS = {
+    "--random",
+    "--kind",
+    "-k",
+    "--category",
+    "-c",
+    "--region",
+    "-r",
+    "--data",
+    "-d",
+    "--no-bundled",
+    "--cache",
+    "--debug",
+}
 BOLD_CYAN, DIM, RESET = "\x1b[1;36m", "\x1b[2m", "\x1b[0m"
 ELLIPSIS = "…"
 NARROW = 80  # below this width the greeting may take two lines
@@ -28,7 +41,8 @@ class GreetOptions:
     """The greeting's options (a plain class: dataclasses cost this path milliseconds to import)."""
 
     def __init__(self) -> None:
-        self.random = self.cache = self.debug = False
+        self.random = self.cache = self.debug = self.no_bundled = False
+        self.data: list[str] = []
         self.kinds: list[str] = []
         self.categories: list[str] = []
         self.regions: list[str] = []
@@ -37,7 +51,8 @@ class GreetOptions:
 def parse(args: list[str]) -> GreetOptions:
     options = GreetOptions()
     values = {"--kind": options.kinds, "-k": options.kinds, "--category": options.categories,
-              "-c": options.categories, "--region": options.regions, "-r": options.regions}  # fmt: skip
+              "-c": options.categories, "--region": options.regions, "-r": options.regions,
+              "--data": options.data, "-d": options.data}  # fmt: skip
     words = iter(args)
     for word in words:
         name, _, inline = word.partition("=")
@@ -50,6 +65,8 @@ def parse(args: list[str]) -> GreetOptions:
             options.random = True
         elif word == "--cache":
             options.cache = True
+        elif word == "--no-bundled":
+            options.no_bundled = True
         elif word == "--debug":
             options.debug = True
         else:
@@ -84,7 +101,10 @@ def greeting(options: GreetOptions, environ: dict[str, str], out: TextIO) -> str
 
     today = today_from(environ)
     color = _wants_color(out, environ)
-    cached = _cache_file(environ, today.isoformat(), color) if options.cache and not options.random else None
+    # Only the plain greeting is cached: the shell snippet knows nothing of options.
+    plain = not (options.random or options.data or options.no_bundled or options.kinds or options.categories
+                 or options.regions)  # fmt: skip
+    cached = _cache_file(environ, today.isoformat(), color) if options.cache and plain else None
     if cached is not None:
         try:
             with open(cached, encoding="utf-8") as handle:
@@ -92,7 +112,7 @@ def greeting(options: GreetOptions, environ: dict[str, str], out: TextIO) -> str
         except OSError:
             pass
     filters = Filters.parse(options.kinds, options.categories, options.regions)
-    library = Library.open((), environ, today)
+    library = Library.open(options.data, environ, today, bundled=not options.no_bundled)
     entries = library.headlines(today.month, today.day, today.year, filters)
     seed = (
         int.from_bytes(os.urandom(4), "big")
@@ -228,7 +248,8 @@ def _write(out: TextIO, text: str) -> None:
     except UnicodeEncodeError:
         import unicodedata
 
-        plain = unicodedata.normalize("NFKD", text.replace(ELLIPSIS, "..."))
+        decomposed = unicodedata.normalize("NFKD", text.replace(ELLIPSIS, "..."))
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
         encoding = getattr(out, "encoding", None) or "ascii"
         out.write(plain.encode(encoding, "replace").decode(encoding))
         out.flush()

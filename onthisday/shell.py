@@ -16,7 +16,8 @@ _BASH = r"""# onthisday: a line of history when an interactive shell starts (`on
 __onthisday_greet() {
   [[ $- == *i* && -t 1 ]] || return 0
   local dir="${ONTHISDAY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/onthisday}" day file line
-  printf -v day '%(%Y-%m-%d)T' -1
+  day=$ONTHISDAY_TODAY
+  [[ -n $day ]] || printf -v day '%(%Y-%m-%d)T' -1
   @ONCE_CHECK@
   file="$dir/greeting-$day${NO_COLOR+.nocolor}.txt"
   if [[ -r $file ]]; then
@@ -35,7 +36,7 @@ _ZSH = r"""# onthisday: a line of history when an interactive shell starts (`ont
 __onthisday_greet() {
   [[ -o interactive && -t 1 ]] || return 0
   local dir="${ONTHISDAY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/onthisday}" day file line
-  day=${(%):-%D{%Y-%m-%d}}
+  day=${ONTHISDAY_TODAY:-${(%):-%D{%Y-%m-%d}}}
   @ONCE_CHECK@
   file="$dir/greeting-$day${NO_COLOR+.nocolor}.txt"
   if [[ -r $file ]]; then
@@ -57,7 +58,8 @@ function __onthisday_greet
     set -l dir $HOME/.cache/onthisday
     set -q XDG_CACHE_HOME; and set dir $XDG_CACHE_HOME/onthisday
     set -q ONTHISDAY_CACHE_DIR; and set dir $ONTHISDAY_CACHE_DIR
-    set -l day (date +%Y-%m-%d)
+    set -l day $ONTHISDAY_TODAY
+    test -n "$day"; or set day (date +%Y-%m-%d)
     @ONCE_CHECK@
     set -l suffix ''
     set -q NO_COLOR; and set suffix .nocolor
