@@ -192,7 +192,8 @@ def test_odd_environments(command, extra: dict[str, str]) -> None:  # type: igno
 def test_ascii_stdout_degrades_gracefully(command, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     data = tmp_path / "accents.toml"
     data.write_text(
-        '[[birth]]\nid = "b"\ndate = "06-04"\nyear = 1900\nname = "Zoë Émile"\nrole = "café owner"\nhighlights = ["x"]\n'
+        '[[birth]]\nid = "b"\ndate = "06-04"\nyear = 1900\nname = "Zoë Émile"\n'
+        'role = "café owner"\nhighlights = ["x"]\n'
     )
     result = command("greet", "--no-bundled", "--data", str(data), extra_env={"PYTHONIOENCODING": "ascii"})
     assert (result.returncode, result.stdout) == (
