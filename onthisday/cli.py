@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from . import __version__, commands
 from .env import Env
-from .errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, OnThisDayError
+from .errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, OnThisDayError, UsageError
 from .query import Filters
 
 DEFAULT_COMMAND = "day"
@@ -184,15 +184,87 @@ def day_command(
     full: Annotated[
         bool, typer.Option("--full", "-f", help="Each event in full, as an 'on this day' article.")
     ] = False,
+    days: Annotated[int | None, typer.Option("--days", help="A range: N days from the date.")] = None,
+    week: Annotated[bool, typer.Option("--week", "-w", help="A range: seven days from the date.")] = False,
+    anniversaries: Annotated[
+        bool,
+        typer.Option(
+            "--anniversaries", help="Only entries with a round anniversary (10th, 25th, 50th, ...)."
+        ),
+    ] = False,
+    one: Annotated[
+        bool, typer.Option("--random", "--one", help="One entry, picked at random from the selection.")
+    ] = False,
+    seed: Annotated[int | None, typer.Option("--seed", help="Make --random reproducible.")] = None,
     plain: PlainOption = False,
     json: JsonOption = False,
     data: DataOption = [],  # noqa: B006
     no_bundled: NoBundledOption = False,
 ) -> None:
-    """Show a day in history (the default command: `onthisday june 4` is `onthisday day june 4`)."""
+    """Show a day in history (the default command: `onthisday june 4` is `onthisday day june 4`).
+
+    A range: `june 1..june 7`, `june 1 --days 7`, `--week`."""
     filters = Filters.parse(kind, category, region, since, until)
     selection = commands.Selection(filters, limit, all_, tuple(data), not no_bundled)
-    commands.day(date or [], selection, commands.OutputOptions(plain, json, full), Env.from_process())
+    if seed is not None and not one:
+        raise UsageError("--seed goes with --random")
+    options = commands.DayOptions(days, week, anniversaries, one, seed)
+    commands.day(
+        date or [], selection, commands.OutputOptions(plain, json, full), Env.from_process(), options
+    )
+
+
+def search_command(
+    query: Annotated[list[str], typer.Argument(help='Words, "a phrase", or a prefix*.', show_default=False)],
+    kind: KindOption = [],  # noqa: B006
+    category: CategoryOption = [],  # noqa: B006
+    region: RegionOption = [],  # noqa: B006
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N results.")] = 20,
+    plain: PlainOption = False,
+    json: JsonOption = False,
+    data: DataOption = [],  # noqa: B006
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """Search headlines, highlights, stories, people and places; best matches first."""
+    filters = Filters.parse(kind, category, region, since, until)
+    selection = commands.Selection(filters, limit, data=tuple(data), bundled=not no_bundled)
+    commands.search(" ".join(query), selection, commands.OutputOptions(plain, json), Env.from_process())
+
+
+def show_command(
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id (shown by --json).", show_default=False)
+    ],
+    plain: PlainOption = False,
+    json: JsonOption = False,
+    data: DataOption = [],  # noqa: B006
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """One entry in full: date, headline, highlights, story, people, places, categories, sources."""
+    selection = commands.Selection(data=tuple(data), bundled=not no_bundled)
+    commands.show(entry_id, selection, commands.OutputOptions(plain, json), Env.from_process())
+
+
+def timeline_command(
+    date: Annotated[
+        list[str] | None,
+        typer.Argument(help="The date, as for the day view. Default: today.", show_default=False),
+    ] = None,
+    kind: KindOption = [],  # noqa: B006
+    category: CategoryOption = [],  # noqa: B006
+    region: RegionOption = [],  # noqa: B006
+    since: SinceOption = None,
+    until: UntilOption = None,
+    plain: PlainOption = False,
+    data: DataOption = [],  # noqa: B006
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """The day's entries on a time axis across the centuries."""
+    filters = Filters.parse(kind, category, region, since, until)
+    selection = commands.Selection(filters, data=tuple(data), bundled=not no_bundled)
+    commands.timeline(date or [], selection, commands.OutputOptions(plain), Env.from_process())
 
 
 def export_command(
@@ -268,6 +340,9 @@ def init_command(
 
 COMMANDS: dict[str, Callable[..., None]] = {
     "day": day_command,
+    "search": search_command,
+    "show": show_command,
+    "timeline": timeline_command,
     "greet": greet_command,
     "init": init_command,
     "export": export_command,

@@ -10,9 +10,10 @@ from typing import NamedTuple, TextIO
 
 from . import dates
 from .env import Env
-from .errors import UsageError
+from .errors import OnThisDayError, UsageError
 from .model import Entry
 from .query import NO_FILTERS, Filters, Library, limited
+from .vocab import MONTH_NAMES
 
 # How many entries of each kind the day view shows unless --limit or --all says otherwise.
 DEFAULT_LIMITS = {"event": 6, "birth": 3, "death": 3, "observance": 6}
@@ -69,29 +70,168 @@ def pick(entries: Sequence[Entry], per_kind: dict[str, int | None]) -> list[Entr
     return kept
 
 
-def day(words: Sequence[str], selection: Selection, output: OutputOptions, env: Env) -> None:
-    """The day view: today, or the date the words name."""
+class DayOptions(NamedTuple):
+    """How the day view picks its days and entries, beyond the filters."""
+
+    days: int | None = None
+    week: bool = False
+    anniversaries: bool = False
+    one: bool = False
+    seed: int | None = None
+
+
+DAY_DEFAULTS = DayOptions()
+
+
+def day(
+    words: Sequence[str],
+    selection: Selection,
+    output: OutputOptions,
+    env: Env,
+    options: DayOptions = DAY_DEFAULTS,
+) -> None:
+    """The day view: today, the date the words name, or a range of days, grouped by day."""
+    from .query import anniversary_first, round_anniversary
+
     mode = output.mode(env)
     per_kind = selection.per_kind()
-    when = dates.parse(list(words), env.today)
-    year = when.year if when.year is not None else env.today.year
+    words = list(words)
+    ranged = options.days is not None or options.week or ".." in " ".join(words)
+    refs = (
+        dates.parse_range(words, env.today, options.days, options.week)
+        if ranged
+        else [dates.parse(words, env.today)]
+    )
     library = selection.open(env)
-    entries = pick(library.day(when.month, when.day, year, selection.filters), per_kind)
+    groups: list[DayGroup] = []
+    year = env.today.year
+    for index, ref in enumerate(refs):
+        if ref.year is not None:
+            year = ref.year
+        elif index and (ref.month, ref.day) < (refs[index - 1].month, refs[index - 1].day):
+            year += 1  # a range without a year that crosses the year's end
+        entries = anniversary_first(library.day(ref.month, ref.day, year, selection.filters), year)
+        if options.anniversaries:
+            entries = [e for e in entries if round_anniversary(e.year, year)]
+        groups.append(DayGroup(ref.month, ref.day, year, entries if options.one else pick(entries, per_kind)))
+    if options.one:
+        groups = _one(groups, options.seed)
+    _show_days(groups, mode, output.full, ranged and not options.one, env)
+
+
+class DayGroup(NamedTuple):
+    """One day's entries as shown, with the year that "N years ago" counts from."""
+
+    month: int
+    day: int
+    year: int
+    entries: list[Entry]
+
+
+def _one(groups: list[DayGroup], seed: int | None) -> list[DayGroup]:
+    import random
+
+    chooser = random.Random(seed)
+    pool = [(group, entry) for group in groups for entry in group.entries]
+    if not pool:
+        return groups[:1]
+    group, entry = chooser.choice(pool)
+    return [group._replace(entries=[entry])]
+
+
+def _show_days(groups: list[DayGroup], mode: str, full: bool, with_date: bool, env: Env) -> None:
     if mode == "json":
         from .render import jsonout
 
-        jsonout.write_array(entries, env.stdout, year)
+        jsonout.write_array([(e, g.year) for g in groups for e in g.entries], env.stdout)
     elif mode == "plain":
         from .render import plain
 
-        plain.write(entries, env.stdout, full=output.full)
+        for group in groups:
+            plain.write(group.entries, env.stdout, full=full, with_date=with_date)
     else:
         from .render import rich_view
 
         con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
-        rich_view.write_day(
-            con, rich_view.day_title(when.month, when.day, year), entries, year, full=output.full
-        )
+        for index, group in enumerate(groups):
+            if index:
+                con.print()
+            title = rich_view.day_title(group.month, group.day, group.year)
+            rich_view.write_day(con, title, group.entries, group.year, full=full)
+
+
+def search(text: str, selection: Selection, output: OutputOptions, env: Env) -> None:
+    """Ranked full-text search; each hit with its date and year."""
+    from .query import fts_query
+
+    mode = output.mode(env)
+    if selection.limit is not None and selection.limit < 1:
+        raise UsageError(f"--limit must be 1 or more, not {selection.limit}")
+    fts_query(text)  # a query with no words is a usage error before any data is read
+    hits = selection.open(env).search(text, selection.filters, selection.limit, env.today.year)
+    if mode == "json":
+        from .render import jsonout
+
+        jsonout.write_array([(e, env.today.year) for e in hits], env.stdout)
+    elif mode == "plain":
+        from .render import plain
+
+        plain.write(hits, env.stdout, with_date=True)
+    else:
+        from .render import rich_view
+
+        con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
+        rich_view.write_list(con, f"Search: {text}  ({len(hits)} found)", hits)
+
+
+def show(ident: str, selection: Selection, output: OutputOptions, env: Env) -> None:
+    """One entry in full."""
+    mode = output.mode(env)
+    library = selection.open(env)
+    entry = library.get(ident)
+    if entry is None:
+        raise OnThisDayError(f"no entry has the id {ident!r}; ids are shown by --json and `onthisday search`")
+    entry = library.dated(entry, env.today.year)
+    if mode == "json":
+        import json
+
+        from .render import jsonout
+
+        json.dump(jsonout.record(entry, env.today.year), env.stdout, ensure_ascii=True, indent=2)
+        env.stdout.write("\n")
+    elif mode == "plain":
+        from .render import plain
+        from .render.rich_view import entry_facts
+
+        plain.write([entry], env.stdout, full=True)
+        for label, value in entry_facts(entry):
+            env.stdout.write(f"    {label}: {plain.safe_line(value)}\n")
+    else:
+        from .render import rich_view
+
+        con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
+        rich_view.write_entry(con, entry, env.today.year)
+
+
+def timeline(words: Sequence[str], selection: Selection, output: OutputOptions, env: Env) -> None:
+    """The day's dated entries on a time axis."""
+    mode = output.mode(env)
+    if mode == "json":
+        raise UsageError("the timeline is a picture; for data use `onthisday DATE --json`")
+    when = dates.parse(list(words), env.today)
+    year = when.year if when.year is not None else env.today.year
+    entries = selection.open(env).day(when.month, when.day, year, selection.filters)
+    title = f"Timeline of {when.day} {MONTH_NAMES[when.month - 1]}"
+    if mode == "plain":
+        from .render import timeline as tl
+
+        plan = tl.layout(entries, env.width(100))
+        env.stdout.write(title + "\n" + "".join(line + "\n" for line in tl.plain_lines(plan)))
+    else:
+        from .render import rich_view
+
+        con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
+        rich_view.write_timeline(con, title, entries)
 
 
 def export(fmt: str, selection: Selection, output_path: Path | None, env: Env) -> None:
@@ -103,11 +243,12 @@ def export(fmt: str, selection: Selection, output_path: Path | None, env: Env) -
     library = selection.open(env)
     entries = library.everything(selection.filters, env.today.year)
     write = jsonout.write_array if fmt == "json" else jsonout.write_lines
+    rows = [(e, None) for e in entries]
     if output_path is None:
-        write(entries, env.stdout)
+        write(rows, env.stdout)
         return
     with atomic_write(output_path) as out:
-        write(entries, out)
+        write(rows, out)
 
 
 def validate(paths: Sequence[Path], strict: bool, env: Env) -> int:

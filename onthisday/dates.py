@@ -106,3 +106,59 @@ def _checked(original: str, month: int, day: int, year: int | None) -> DayRef:
 
 def valid_month_day(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= DAYS_IN_MONTH[month - 1]
+
+
+def parse_range(
+    words: list[str], today: dt.date, days: int | None = None, week: bool = False
+) -> list[DayRef]:
+    """The days of a range: `june 1..june 7`, or a date with `days` (or a `week`) from it, in order.
+
+    A range may cross the year's end; the days after it belong to the next year (that matters for
+    moveable observances and, with a full date, for "N years ago").
+    """
+    text = " ".join(words)
+    if ".." in text:
+        if days is not None or week:
+            raise UsageError("a range (a..b) and --days or --week cannot be used together")
+        left, _, right = text.partition("..")
+        start = parse(left.split(), today)
+        if right.strip().isdigit():  # june 1..7: the same month
+            end = _checked(text, start.month, int(right), start.year)
+        else:
+            end = parse(right.split(), today)
+        if start.year is not None and end.year is not None:
+            span = (
+                dt.date(end.year, end.month, end.day) - dt.date(start.year, start.month, start.day)
+            ).days + 1
+            if span < 1:
+                raise UsageError(f"the range {text!r} ends before it starts")
+        else:
+            span = _days_from(start, end)
+    else:
+        if days is not None and week:
+            raise UsageError("--days and --week cannot be used together")
+        start = parse(words, today)
+        span = 7 if week else days if days is not None else 1
+        if not 1 <= span <= 366:
+            raise UsageError(f"--days must be between 1 and 366, not {span}")
+    return _run(start, span)
+
+
+def _days_from(start: DayRef, end: DayRef) -> int:
+    """Days from `start` to `end` inclusive, through the year's end when `end` comes earlier."""
+    leap = 2024  # a leap year, so that 29 February counts
+    first = dt.date(leap, start.month, start.day)
+    last = dt.date(leap, end.month, end.day)
+    span = (last - first).days + 1
+    return span if span >= 1 else span + 366
+
+
+def _run(start: DayRef, span: int) -> list[DayRef]:
+    # Without a year, the days are counted in a leap year, so a range that spans the end of
+    # February shows 29 February too.
+    first = dt.date(start.year if start.year is not None else 2024, start.month, start.day)
+    try:
+        days = [first + dt.timedelta(days=offset) for offset in range(span)]
+    except OverflowError:
+        raise UsageError("the range runs past the year 9999") from None
+    return [DayRef(d.month, d.day, d.year if start.year is not None else None) for d in days]

@@ -117,6 +117,21 @@ def ordered(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (KIND_ORDER[e.kind], -e.importance, e.year or 0, e.id))
 
 
+def round_anniversary(year: int | None, reference_year: int) -> int | None:
+    """The anniversary in `reference_year` if it is a round one (100 for a centenary), else None."""
+    if year is None:
+        return None
+    age = years_between(year, reference_year)
+    return age if is_round_anniversary(age) else None
+
+
+def anniversary_first(entries: Sequence[Entry], reference_year: int) -> list[Entry]:
+    """Within each kind, entries with a round anniversary first; the order is kept otherwise."""
+    return sorted(
+        entries, key=lambda e: (KIND_ORDER[e.kind], round_anniversary(e.year, reference_year) is None)
+    )
+
+
 def limited(entries: Sequence[Entry], per_kind: int | None) -> list[Entry]:
     """The first `per_kind` entries of each kind, keeping the order."""
     if per_kind is None:
@@ -128,6 +143,29 @@ def limited(entries: Sequence[Entry], per_kind: int | None) -> list[Entry]:
         if counts[entry.kind] <= per_kind:
             kept.append(entry)
     return kept
+
+
+def fts_query(text: str) -> str:
+    """User text as an FTS5 query that cannot fail: every word quoted, "phrases" kept, word* prefixes.
+
+    Characters that mean something to FTS5 (quotes, parentheses, colons, minus, ^, NEAR, AND, OR)
+    are searched as text, never read as syntax.
+    """
+    import re
+
+    terms = []
+    for match in re.finditer(r'"([^"]*)"?|(\S+)', text):
+        phrase, word = match.group(1), match.group(2)
+        raw = phrase if phrase is not None else word
+        prefix = word is not None and word.endswith("*")
+        tokens = re.findall(r"\w+", raw)
+        if not tokens:
+            continue
+        body = " ".join(tokens)
+        terms.append(f'"{body}"*' if prefix else f'"{body}"')
+    if not terms:
+        raise UsageError(f'nothing to search for in {text!r}; give a word, a "phrase" or a prefix*')
+    return " ".join(terms)
 
 
 # What the greeting needs of an entry, read without decoding the entry's JSON.
@@ -228,6 +266,43 @@ class Library:
             if when is not None and when.month * 100 + when.day in wanted:
                 rows.append((when.month * 100 + when.day, *rest))
         return rows
+
+    def search(
+        self, text: str, filters: Filters = NO_FILTERS, limit: int | None = 20, year: int = 2000
+    ) -> list[Entry]:
+        """Entries matching `text`, best first (bm25; headlines weigh most); moveable ones dated in `year`."""
+        import json
+
+        from .model import Entry
+
+        query = fts_query(text)
+        where, params = filters.sql()
+        fts = self.connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone()
+        if fts and fts[0] == "1":
+            sql = (
+                "SELECT e.data FROM search JOIN entries e ON e.rowid = search.rowid"
+                f" WHERE search MATCH ?{where} ORDER BY bm25(search, 5.0, 1.0), e.importance DESC, e.year"
+            )
+            args: list[object] = [query, *params]
+        else:  # no FTS5 in this SQLite: every word must appear somewhere in the entry
+            words = [w.strip('"*') for w in query.split()]
+            sql = "SELECT e.data FROM entries e WHERE 1" + " AND e.data LIKE ?" * len(words) + where
+            sql += " ORDER BY e.importance DESC, e.year"
+            args = [*(f"%{w}%" for w in words), *params]
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        found = [Entry.from_dict(json.loads(data)) for (data,) in self.connection.execute(sql, args)]
+        return [self.dated(e, year) for e in found]
+
+    def dated(self, entry: Entry, year: int) -> Entry:
+        """A moveable observance with its date in `year` (left at 00-00 where its table has no date)."""
+        if not entry.rule:
+            return entry
+        from . import rules
+
+        when = rules.resolve(entry.rule, year)
+        return entry._replace(month=when.month, day=when.day) if when else entry
 
     def everything(self, filters: Filters = NO_FILTERS, year: int | None = None) -> list[Entry]:
         """Every entry, by date; moveable observances dated for `year` (default: this year)."""

@@ -30,7 +30,7 @@ def test_today_plain_when_piped(run) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "words",
-    [["june", "4"], ["4", "jun"], ["06-04"], ["6/4"], ["1944-06-04"], ["today"], ["day", "june", "4"]],
+    [["june", "4"], ["4", "jun"], ["06-04"], ["6/4"], ["2026-06-04"], ["today"], ["day", "june", "4"]],
 )
 def test_every_date_form(run, words: list[str]) -> None:  # type: ignore[no-untyped-def]
     result = run(*words, *DATA)
@@ -74,8 +74,10 @@ def test_full_plain_adds_highlights_and_story(run) -> None:  # type: ignore[no-u
 def test_json_has_every_field(run) -> None:  # type: ignore[no-untyped-def]
     result = run("1944-06-04", "--json", *DATA)
     entries = json.loads(result.stdout)
-    assert [e["id"] for e in entries][:2] == ["1944-fixture-rome", "1919-fixture-markup"]
-    rome = entries[0]
+    # From 1944, 1919 was 25 years back: a round anniversary, so it comes first.
+    assert [e["id"] for e in entries][:2] == ["1919-fixture-markup", "1944-fixture-rome"]
+    assert entries[0]["anniversary"] == 25
+    rome = entries[1]
     assert rome["years_ago"] == 0 and rome["date"] == "06-04" and rome["people"] == ["Mark W. Clark"]
     assert set(rome) >= {
         "id",
@@ -94,7 +96,7 @@ def test_json_has_every_field(run) -> None:  # type: ignore[no-untyped-def]
         "sources",
         "importance",
     }
-    hostile = entries[1]
+    hostile = entries[0]
     assert "\x1b]0;pwned\x07" in hostile["highlights"][0]
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     bce = next(e for e in entries if e["year"] == -44)

@@ -8,6 +8,8 @@ from typing import TextIO
 from ..model import Entry
 from .text import safe_line, year_label
 
+__all__ = ["line", "safe_line", "write"]
+
 
 def line(entry: Entry, *, with_date: bool = False) -> str:
     year = year_label(entry) or "-"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..model import Entry
 from ..vocab import MONTH_NAMES, format_year
-from .text import KIND_TITLES, ago, safe, safe_line
+from .text import KIND_TITLES, ago, anniversary, safe, safe_line
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 YEAR_STYLE = "bold cyan"
 AGO_STYLE = "dim"
+BADGE_STYLE = "bold yellow"
 
 
 def console(out: TextIO, width: int, *, no_color: bool) -> Console:
@@ -89,6 +90,8 @@ def _events(con: Console, events: Sequence[Entry], reference_year: int) -> None:
         blank = Text(" " * (YEAR_WIDTH + 1))
         head = Text(safe_line(entry.headline), style="bold")
         head.append(f"  {ago(entry.year, reference_year)}", style=AGO_STYLE)
+        if badge := anniversary(entry.year, reference_year):
+            head.append(f"  ★ {badge}", style=BADGE_STYLE)
         lines = _wrapped(con, year, head)
         for highlight in entry.highlights:
             bullet = Text("• ", style="cyan")
@@ -141,7 +144,93 @@ def _compact(con: Console, entries: Sequence[Entry], reference_year: int) -> Non
         when = ago(entry.year, reference_year)
         if when:
             body.append(f"  {when}", style=AGO_STYLE)
+        if badge := anniversary(entry.year, reference_year):
+            body.append(f"  ★ {badge}", style=BADGE_STYLE)
         if entry.kind == "observance" and entry.places:
             body.append("  " + safe_line(", ".join(entry.places)), style="italic")
         for line in _wrapped(con, gutter, body):
             con.print(line, overflow="crop", no_wrap=True)
+
+
+def write_list(con: Console, title: str, entries: Sequence[Entry]) -> None:
+    """Search results: each with its date and year in a gutter, the headline, and its first highlight."""
+    from rich.rule import Rule
+    from rich.text import Text
+
+    con.print(Rule(Text(safe_line(title), style="bold"), style="cyan"))
+    if not entries:
+        con.print(Text("Nothing matches.", style="dim italic"))
+        return
+    for entry in entries:
+        when = (
+            f"{entry.day} {MONTH_NAMES[entry.month - 1][:3]} {format_year(entry.year)}".strip()
+            if entry.month
+            else ""
+        )
+        gutter = Text(f"{when:>13} ", style=YEAR_STYLE)
+        head = Text(safe_line(entry.headline), style="bold")
+        if entry.kind != "event":
+            head.append(f"  ({entry.kind})", style=AGO_STYLE)
+        lines = _wrapped(con, gutter, head)
+        if entry.highlights:
+            lines += _wrapped(con, Text(" " * 14), Text(safe_line(entry.highlights[0]), style=AGO_STYLE))
+        for line in lines:
+            con.print(line, overflow="crop", no_wrap=True)
+
+
+def write_entry(con: Console, entry: Entry, reference_year: int) -> None:
+    """One entry in full: the article, then its people, places, subjects and sources."""
+    from rich.text import Text
+
+    if entry.kind == "event":
+        con.print(_articles([entry], reference_year))
+    else:
+        con.print(Text(safe_line(entry.headline), style="bold"))
+        for highlight in entry.highlights:
+            con.print(Text.assemble(("• ", "cyan"), safe_line(highlight)))
+    for label, value in entry_facts(entry):
+        for line in _wrapped(con, Text(f"{label:>11} ", style="bold magenta"), Text(safe_line(value))):
+            con.print(line, overflow="crop", no_wrap=True)
+
+
+def entry_facts(entry: Entry) -> list[tuple[str, str]]:
+    """The labelled facts of an entry that `show` lists under its text (also used by plain output)."""
+    when = (
+        f"{entry.day} {MONTH_NAMES[entry.month - 1]} {format_year(entry.year)}".strip() if entry.month else ""
+    )
+    facts = [("id", entry.id), ("kind", entry.kind), ("date", when)]
+    if entry.rule:
+        facts.append(("rule", entry.rule))
+    if entry.calendar != "gregorian":
+        facts.append(("calendar", entry.calendar))
+    lists = {"people": entry.people, "places": entry.places, "categories": entry.categories}
+    for label, values in {**lists, "regions": entry.regions}.items():
+        if values:
+            facts.append((label, ", ".join(values)))
+    facts += [("source", source) for source in entry.sources]
+    return facts
+
+
+def write_timeline(con: Console, title: str, entries: list[Entry]) -> None:
+    from rich.rule import Rule
+    from rich.text import Text
+
+    from .timeline import YEAR_WIDTH, axis_lines, layout
+
+    con.print(Rule(Text(safe_line(title), style="bold"), style="cyan"))
+    plan = layout(entries, con.width)
+    if not plan.rows:
+        con.print(Text("Nothing with a year on this day matches.", style="dim italic"))
+        return
+    colours = {"event": "cyan", "birth": "green", "death": "magenta"}
+    for row in plan.rows:
+        line = Text(f"{row.year:>{YEAR_WIDTH}}  ", style=YEAR_STYLE)
+        line.append("·" * row.position, style="dim")
+        line.append("●", style=f"bold {colours.get(row.kind, 'white')}")
+        line.append("·" * (plan.track - row.position - 1), style="dim")
+        line.append(f"  {row.label}")
+        con.print(line, overflow="ellipsis", no_wrap=True)
+    ruler, labels = axis_lines(plan)
+    pad = " " * (YEAR_WIDTH + 2)
+    con.print(Text(pad + ruler, style="dim"), overflow="crop", no_wrap=True)
+    con.print(Text(pad + labels, style="dim"), overflow="crop", no_wrap=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import format_year, years_between
+from ..vocab import format_year, is_round_anniversary, years_between
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,6 +40,19 @@ def ago(year: int | None, reference_year: int) -> str:
     if span < 0:
         return f"{-span} year{'s' if span != -1 else ''} later"
     return f"{span} year{'s' if span != 1 else ''} ago"
+
+
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def anniversary(year: int | None, reference_year: int) -> str:
+    """'100th anniversary' when the anniversary in `reference_year` is a round one, else ''."""
+    if year is None:
+        return ""
+    span = years_between(year, reference_year)
+    return f"{ordinal(span)} anniversary" if span > 0 and is_round_anniversary(span) else ""
 
 
 def year_label(entry: Entry) -> str:
