@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Whole-process start-up benchmarks, reported as ratios to `python -c pass` measured side by side.
 
-Usage: python bench/bench.py [--runs N] [--only NAME ...] [--shells]
+Usage: python bench/bench.py [--runs N] [--only NAME ...] [--shells] [--growth [N]]
 Run it with the project's virtual environment's python; the machine is noisy, so the commands are
 interleaved run by run and the medians compared, never absolute times.
 """
@@ -33,6 +33,7 @@ def cases() -> dict[str, list[str]]:
         "onthisday 06-04 --plain": [*cmd, "06-04", "--plain"],
         "onthisday 06-04 (Rich, FORCE_COLOR)": [*cmd, "06-04"],
         "onthisday --json": [*cmd, "06-04", "--json"],
+        "onthisday search 'moon landing' --plain": [*cmd, "search", "moon landing", "--plain"],
         "onthisday greet": [*cmd, "greet"],
         "onthisday init bash": [*cmd, "init", "bash"],
     }
@@ -102,11 +103,90 @@ def bench_shells(runs: int, env: dict[str, str]) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+WORDS = [
+    *"treaty river army king queen empire republic council harbour fleet bridge railway comet".split(),
+    *"eclipse vaccine telescope orbit satellite election strike festival cathedral earthquake".split(),
+    *"flood drought university library newspaper symphony opera novel painting museum stadium".split(),
+    *"marathon olympic charter parliament revolution independence colony trade market bank".split(),
+]
+
+
+def synthetic(folder: Path, count: int) -> None:
+    """`count` made-up entries in the dataset's format, spread over the year, one file a month."""
+    import random
+
+    rng = random.Random(1)
+    per_month: dict[int, list[str]] = {m: [] for m in range(1, 13)}
+    for index in range(count):
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        year = rng.randint(-500, 2020) or 1
+        words = rng.sample(WORDS, 8)
+        if index % 5000 == 0:
+            words[:2] = ["moon", "landing"]
+        kind = rng.choice(("event", "event", "event", "birth", "death"))
+        lines = [
+            f"[[{kind}]]",
+            f'id = "synthetic-{index}"',
+            f'date = "{month:02d}-{day:02d}"',
+            f"year = {year}",
+        ]
+        if year < 1582:
+            lines.append('calendar = "julian"')
+        if kind == "event":
+            lines.append(f'headline = "{" ".join(words[:6]).capitalize()}"')
+            lines.append(f'story = "{" ".join(rng.sample(WORDS, 40))}"')
+        else:
+            lines += [f'name = "Person {index}"', f'role = "{words[6]} maker"']
+        lines.append(f'highlights = ["{" ".join(words)}"]')
+        lines.append(f'categories = ["{rng.choice(("politics", "science", "arts", "sport"))}"]')
+        lines += ['regions = ["world"]', f"importance = {rng.randint(1, 3)}", ""]
+        per_month[month].append("\n".join(lines))
+    for month, tables in per_month.items():
+        (folder / f"{month:02d}.toml").write_text("\n".join(tables), encoding="utf-8")
+
+
+def bench_growth(runs: int, count: int, env: dict[str, str]) -> None:
+    """A day lookup and a search on `count` synthetic entries, against the same on the bundled data."""
+    cmd = onthisday()
+    folder = Path(tempfile.mkdtemp(prefix="onthisday-synthetic-"))
+    synthetic(folder, count)
+    big = ["--no-bundled", "--data", str(folder)]
+    cases = {
+        "day, bundled": [*cmd, "06-04", "--plain"],
+        f"day, {count} entries": [*cmd, "06-04", "--plain", *big],
+        "search, bundled": [*cmd, "search", "moon landing", "--plain"],
+        f"search, {count} entries": [*cmd, "search", "moon landing", "--plain", *big],
+    }
+    start = time.perf_counter()
+    subprocess.run(cases[f"day, {count} entries"], env=env, stdout=subprocess.DEVNULL, check=True)
+    print(f"\nbuilding the index of {count} entries took {time.perf_counter() - start:.1f} s (once)")
+    for argv in cases.values():
+        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, argv in cases.items():
+            times[name].append(measure(argv, env, tty=False))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    print(f"{'growth':45} {'median ms':>10} {'vs bundled':>10}")
+    for name, median in medians.items():
+        base = medians["day, bundled"] if name.startswith("day") else medians["search, bundled"]
+        print(f"{name:45} {median * 1000:10.1f} {median / base:9.2f}x")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--shells", action="store_true", help="also time shell start-up with the snippet")
+    parser.add_argument(
+        "--growth",
+        type=int,
+        nargs="?",
+        const=200_000,
+        default=None,
+        help="also time a day and a search on N synthetic entries (default 200000)",
+    )
     args = parser.parse_args()
     cache = tempfile.mkdtemp(prefix="onthisday-bench-")
     # A day the bundled data covers, so every case does its full work.
@@ -131,6 +211,8 @@ def main() -> int:
         print(f"{name:45} {median * 1000:10.1f} {median / base:7.2f}x")
     if args.shells:
         bench_shells(args.runs, env)
+    if args.growth:
+        bench_growth(args.runs, args.growth, env)
     shutil.rmtree(cache, ignore_errors=True)
     return 0
 
