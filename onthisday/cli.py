@@ -305,6 +305,17 @@ def validate_command(
         raise typer.Exit(code)
 
 
+def stats_command(
+    plain: PlainOption = False,
+    json: JsonOption = False,
+    data: DataOption = [],  # noqa: B006
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """Where the dataset is thin: entries per kind, days below target, events by era, region, category."""
+    selection = commands.Selection(data=tuple(data), bundled=not no_bundled)
+    commands.stats(selection, commands.OutputOptions(plain, json), Env.from_process())
+
+
 def greet_command(
     random: Annotated[bool, typer.Option("--random", help="A new entry each time, not the day's.")] = False,
     kind: KindOption = [],  # noqa: B006
@@ -347,6 +358,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "init": init_command,
     "export": export_command,
     "validate": validate_command,
+    "stats": stats_command,
 }
 
 

@@ -234,6 +234,34 @@ def timeline(words: Sequence[str], selection: Selection, output: OutputOptions, 
         rich_view.write_timeline(con, title, entries)
 
 
+def stats(selection: Selection, output: OutputOptions, env: Env) -> None:
+    """Counts that show where the dataset is thin: per kind, per day against the target, by era,
+    region and category, and each month's balance."""
+    from .stats import Census, compute
+
+    mode = output.mode(env)
+    rows = [
+        Census(kind, md // 100, md % 100, year, tuple(cats.strip("|").split("|")) if cats else (),
+               tuple(regs.strip("|").split("|")) if regs else ())
+        for kind, md, year, cats, regs in selection.open(env).census()
+    ]  # fmt: skip
+    figures = compute(rows)
+    if mode == "json":
+        import json
+
+        json.dump(figures, env.stdout, indent=2)
+        env.stdout.write("\n")
+    elif mode == "plain":
+        from .render import stats_view
+
+        stats_view.write_plain(figures, env.stdout, env.width())
+    else:
+        from .render import rich_view, stats_view
+
+        con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
+        stats_view.write_rich(con, figures)
+
+
 def export(fmt: str, selection: Selection, output_path: Path | None, env: Env) -> None:
     """Every entry, with all its fields, as JSON or JSON Lines."""
     from .render import jsonout

@@ -323,6 +323,10 @@ class Library:
             entries += [e for e in (Entry.from_dict(json.loads(d)) for (d,) in rows) if e.id not in seen]
         return entries
 
+    def census(self) -> list[tuple[str, int, int | None, str, str]]:
+        """Every entry as (kind, md, year, categories, regions), without decoding; md is 0 for a rule."""
+        return self.connection.execute("SELECT kind, md, year, categories, regions FROM entries").fetchall()
+
     def get(self, ident: str) -> Entry | None:
         import json
 
