@@ -49,6 +49,16 @@ class DayByDefault(TyperGroup):
         debug = "--debug" in argv[: argv.index("--")] if "--" in argv else "--debug" in argv
         debug = debug or bool(os.environ.get("ONTHISDAY_DEBUG"))
         argv = _without_debug(argv)
+        if sys.stdout is None or sys.stdout.closed:
+            _error("cannot write: standard output is closed")
+            code = EXIT_FAILURE
+            if standalone_mode:
+                sys.exit(code)
+            return code
+        from .render.text import graceful
+
+        graceful(sys.stdout)
+        graceful(sys.stderr)
         try:
             code = super().main(
                 argv, prog_name or "onthisday", complete_var, False, windows_expand_args, **extra
@@ -94,6 +104,8 @@ def _click_message(exc: Any) -> str:
 
 
 def _error(message: str) -> None:
+    if sys.stderr is None:
+        return
     try:
         sys.stderr.write(f"onthisday: error: {message}\n")
         sys.stderr.flush()

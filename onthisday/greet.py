@@ -241,17 +241,14 @@ def _store(path: str, text: str) -> None:
                     os.unlink(old)
 
 
-def _write(out: TextIO, text: str) -> None:
+def _write(out: TextIO | None, text: str) -> None:
+    if out is None:  # started with stdout closed
+        return
+    from .render.text import graceful
+
+    graceful(out)
     try:
         out.write(text)
-        out.flush()
-    except UnicodeEncodeError:
-        import unicodedata
-
-        decomposed = unicodedata.normalize("NFKD", text.replace(ELLIPSIS, "..."))
-        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-        encoding = getattr(out, "encoding", None) or "ascii"
-        out.write(plain.encode(encoding, "replace").decode(encoding))
         out.flush()
     except (BrokenPipeError, ValueError, OSError):
         pass

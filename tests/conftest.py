@@ -70,7 +70,8 @@ def command(env: dict[str, str], tmp_path: Path):  # type: ignore[no-untyped-def
         return subprocess.run(
             [*installed_command(), *args],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
+            errors="replace",
             env=variables,
             cwd=work,
             timeout=60,
@@ -78,3 +79,13 @@ def command(env: dict[str, str], tmp_path: Path):  # type: ignore[no-untyped-def
         )
 
     return call
+
+
+def toml_entry(kind: str, **fields: object) -> str:
+    """One [[kind]] table in the dataset's format (strings written as JSON strings, which TOML reads)."""
+    import json
+
+    lines = [f"[[{kind}]]"] + [
+        f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()
+    ]
+    return "\n".join(lines) + "\n\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from ..vocab import format_year, is_round_anniversary, years_between
@@ -61,3 +62,38 @@ def year_label(entry: Entry) -> str:
 
 KIND_LABELS = {"event": "event", "birth": "born", "death": "died", "observance": "observed"}
 KIND_TITLES = {"event": "Events", "birth": "Births", "death": "Deaths", "observance": "Observances"}
+
+
+# Characters the views use, and what they become on a terminal that cannot show them.
+_ASCII = str.maketrans({
+    "—": "-", "–": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "*", "★": "*",
+    "●": "*", "·": ".", "█": "#", "─": "-", "│": "|", "╭": "+", "╮": "+", "╰": "+", "╯": "+",
+})  # fmt: skip
+
+
+def _degrade(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: a character the stream cannot encode becomes its closest ASCII."""
+    import unicodedata
+
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start : error.end].translate(_ASCII)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", chunk) if not unicodedata.combining(c))
+    return plain.encode("ascii", "replace").decode("ascii"), error.end
+
+
+def graceful(stream: object) -> None:
+    """Let `stream` write any text: on a stream whose encoding is not UTF-8 (LANG=C, PYTHONIOENCODING=
+    ascii), characters it cannot encode degrade to ASCII ('Keïta' to 'Keita') instead of raising."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if encoding.startswith("utf") or reconfigure is None:
+        return
+    import codecs
+
+    try:
+        codecs.lookup_error("onthisday-degrade")
+    except LookupError:
+        codecs.register_error("onthisday-degrade", _degrade)
+    with contextlib.suppress(ValueError, OSError):
+        reconfigure(errors="onthisday-degrade")
