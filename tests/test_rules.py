@@ -47,3 +47,20 @@ def test_check_rejects(rule: str) -> None:
 def test_covered_years() -> None:
     assert rules.covered_years("dates 2025-01-29 2026-02-17") == (2025, 2026)
     assert rules.covered_years("easter") is None
+
+
+# A published table of movable feasts (religioustolerance.org): Ash Wednesday, Western Easter,
+# Orthodox Easter, Ascension, Pentecost.
+TABLE = {
+    2000: ("03-08", "04-23", "04-30", "06-01", "06-11"),
+    2002: ("02-13", "03-31", "05-05", "05-09", "05-19"),
+    2005: ("02-09", "03-27", "05-01", "05-05", "05-15"),
+    2008: ("02-06", "03-23", "04-27", "05-01", "05-11"),
+}
+
+
+@pytest.mark.parametrize("year", sorted(TABLE))
+def test_easter_rules_match_a_published_table(year: int) -> None:
+    rules_in_order = ("easter-46", "easter", "orthodox-easter", "easter+39", "easter+49")
+    found = tuple(f"{rules.resolve(rule, year):%m-%d}" for rule in rules_in_order)  # type: ignore[str-format]
+    assert found == TABLE[year]
