@@ -175,6 +175,22 @@ JsonOption = Annotated[
 ]
 
 
+def _selection(
+    kind: list[str] = [],  # noqa: B006
+    category: list[str] = [],  # noqa: B006
+    region: list[str] = [],  # noqa: B006
+    since: int | None = None,
+    until: int | None = None,
+    data: list[Path] = [],  # noqa: B006
+    no_bundled: bool = False,
+    limit: int | None = None,
+    all_: bool = False,
+) -> commands.Selection:
+    """The shared selection options, as the commands module takes them."""
+    filters = Filters.parse(kind, category, region, since, until)
+    return commands.Selection(filters, limit, all_, tuple(data), not no_bundled)
+
+
 def day_command(
     date: Annotated[
         list[str] | None,
@@ -216,8 +232,7 @@ def day_command(
     """Show a day in history (the default command: `onthisday june 4` is `onthisday day june 4`).
 
     A range: `june 1..june 7`, `june 1 --days 7`, `--week`."""
-    filters = Filters.parse(kind, category, region, since, until)
-    selection = commands.Selection(filters, limit, all_, tuple(data), not no_bundled)
+    selection = _selection(kind, category, region, since, until, data, no_bundled, limit, all_)
     if seed is not None and not one:
         raise UsageError("--seed goes with --random")
     options = commands.DayOptions(days, week, anniversaries, one, seed)
@@ -240,8 +255,7 @@ def search_command(
     no_bundled: NoBundledOption = False,
 ) -> None:
     """Search headlines, highlights, stories, people and places; best matches first."""
-    filters = Filters.parse(kind, category, region, since, until)
-    selection = commands.Selection(filters, limit, data=tuple(data), bundled=not no_bundled)
+    selection = _selection(kind, category, region, since, until, data, no_bundled, limit)
     commands.search(" ".join(query), selection, commands.OutputOptions(plain, json), Env.from_process())
 
 
@@ -255,7 +269,7 @@ def show_command(
     no_bundled: NoBundledOption = False,
 ) -> None:
     """One entry in full: date, headline, highlights, story, people, places, categories, sources."""
-    selection = commands.Selection(data=tuple(data), bundled=not no_bundled)
+    selection = _selection(data=data, no_bundled=no_bundled)
     commands.show(entry_id, selection, commands.OutputOptions(plain, json), Env.from_process())
 
 
@@ -274,8 +288,7 @@ def timeline_command(
     no_bundled: NoBundledOption = False,
 ) -> None:
     """The day's entries on a time axis across the centuries."""
-    filters = Filters.parse(kind, category, region, since, until)
-    selection = commands.Selection(filters, data=tuple(data), bundled=not no_bundled)
+    selection = _selection(kind, category, region, since, until, data, no_bundled)
     commands.timeline(date or [], selection, commands.OutputOptions(plain), Env.from_process())
 
 
@@ -295,8 +308,7 @@ def export_command(
     no_bundled: NoBundledOption = False,
 ) -> None:
     """Write every entry with all its fields, by date (filters apply)."""
-    filters = Filters.parse(kind, category, region, since, until)
-    selection = commands.Selection(filters, data=tuple(data), bundled=not no_bundled)
+    selection = _selection(kind, category, region, since, until, data, no_bundled)
     commands.export(format_, selection, output, Env.from_process())
 
 
@@ -324,7 +336,7 @@ def stats_command(
     no_bundled: NoBundledOption = False,
 ) -> None:
     """Where the dataset is thin: entries per kind, days below target, events by era, region, category."""
-    selection = commands.Selection(data=tuple(data), bundled=not no_bundled)
+    selection = _selection(data=data, no_bundled=no_bundled)
     commands.stats(selection, commands.OutputOptions(plain, json), Env.from_process())
 
 
