@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import NamedTuple
 
 from . import dates
 from .env import Env
@@ -275,6 +273,8 @@ def export(fmt: str, selection: Selection, output_path: Path | None, env: Env) -
     if output_path is None:
         write(rows, env.stdout)
         return
+    from .store import atomic_write
+
     with atomic_write(output_path) as out:
         write(rows, out)
 
@@ -296,21 +296,3 @@ def validate(paths: Sequence[Path], strict: bool, env: Env) -> int:
     summary = f"{len(files)} file(s), {len(entries)} valid entries, {len(problems)} problem(s)"
     (env.stderr if problems else env.stdout).write(summary + "\n")
     return 1 if problems else 0
-
-
-@contextlib.contextmanager
-def atomic_write(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside `path` and rename it into place only when all is written."""
-    import tempfile
-
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Mapping
-from typing import TextIO
 
 from .clock import today_from
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the greeting imports this module: keep typing out of its path
+    from collections.abc import Mapping
+    from typing import TextIO
 
 
 class Env:
@@ -43,12 +46,16 @@ class Env:
         return bool(self.environ.get("FORCE_COLOR")) and "NO_COLOR" not in self.environ
 
     def width(self, default: int = 80) -> int:
-        """The terminal width: $COLUMNS when it is a sane number, else the terminal's, else `default`."""
-        value = self.environ.get("COLUMNS", "")
-        if value.isdigit() and 20 <= int(value) <= 1000:
-            return int(value)
-        try:
-            columns = os.get_terminal_size(self.stdout.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            return default
-        return columns if 20 <= columns <= 1000 else default
+        return terminal_width(self.stdout, self.environ, default)
+
+
+def terminal_width(stream: object, environ: Mapping[str, str], default: int = 80) -> int:
+    """$COLUMNS when it is a sane number, else the terminal's width, else `default`."""
+    value = environ.get("COLUMNS", "")
+    if value.isdigit() and 20 <= int(value) <= 1000:
+        return int(value)
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return default
+    return columns if 20 <= columns <= 1000 else default

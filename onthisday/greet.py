@@ -122,7 +122,9 @@ def greeting(options: GreetOptions, environ: dict[str, str], out: TextIO) -> str
     entry = greeting_pick(entries, today.year, seed, explicit_kinds=bool(filters.kinds))
     if entry is None:
         return ""
-    text = render(entry, today.year, _width(out, environ), color)
+    from .env import terminal_width
+
+    text = render(entry, today.year, terminal_width(out, environ), color)
     if cached is not None:
         _store(cached, text)
     return text
@@ -198,17 +200,6 @@ def _wants_color(out: TextIO, environ: dict[str, str]) -> bool:
         return False
 
 
-def _width(out: TextIO, environ: dict[str, str]) -> int:
-    value = environ.get("COLUMNS", "")
-    if value.isdigit() and 20 <= int(value) <= 1000:
-        return int(value)
-    try:
-        columns = os.get_terminal_size(out.fileno()).columns
-    except (AttributeError, ValueError, OSError):
-        return 80
-    return columns if 20 <= columns <= 1000 else 80
-
-
 def _cache_file(environ: dict[str, str], day: str, color: bool) -> str | None:
     from .store import cache_dir
 
@@ -219,26 +210,21 @@ def _cache_file(environ: dict[str, str], day: str, color: bool) -> str | None:
 
 
 def _store(path: str, text: str) -> None:
-    """Write the day's greeting atomically and remove earlier days' files; a failure is no matter."""
+    """Keep the day's greeting (written atomically) and remove earlier days' files; a failure is no matter."""
     import contextlib
-    import glob
+
+    from .store import atomic_write
 
     with contextlib.suppress(OSError):
         directory = os.path.dirname(path)
         os.makedirs(directory, exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        try:
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(temporary, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
-        today = os.path.basename(path)[len("greeting-") : len("greeting-") + 10]
-        for old in glob.glob(os.path.join(directory, "greet*-*")):
-            if today not in os.path.basename(old):
+        with atomic_write(path) as out:
+            out.write(text)
+        day = os.path.basename(path)[len("greeting-") : len("greeting-") + 10]
+        for name in os.listdir(directory):
+            if name.startswith(("greeting-", "greeted-")) and day not in name:
                 with contextlib.suppress(OSError):
-                    os.unlink(old)
+                    os.unlink(os.path.join(directory, name))
 
 
 def _write(out: TextIO | None, text: str) -> None:

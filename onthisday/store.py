@@ -24,8 +24,9 @@ from .errors import DataError, OnThisDayError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
     from os import PathLike
+    from typing import TextIO
 
     from .model import Entry
 
@@ -158,6 +159,29 @@ def _open_existing(path: str, key: str) -> sqlite3.Connection | None:
     if connection is not None:
         connection.close()
     return None
+
+
+@contextlib.contextmanager
+def atomic_write(path: StrPath) -> Iterator[TextIO]:
+    """Write to a temporary file beside `path` and rename it into place only when all is written."""
+    import tempfile
+
+    target = os.fspath(path)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target) or "."
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        mask = os.umask(0)  # mkstemp makes the file private; give it the mode a plain open() would
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
 
 
 def _build_file(path: str, files: Sequence[str], key: str, today: dt.date) -> None:

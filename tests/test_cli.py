@@ -119,6 +119,7 @@ def test_export(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = run("export", "-o", str(target), *DATA)
     assert result.exit_code == 0 and result.stdout == ""
     assert len(json.loads(target.read_text())) == 14
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
@@ -286,3 +287,11 @@ def test_sigint_exits_130_without_traceback(env) -> None:  # type: ignore[no-unt
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert (process.returncode, err) == (130, "")
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
