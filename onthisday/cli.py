@@ -15,6 +15,7 @@ from . import __version__, commands
 from .env import Env
 from .errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, OnThisDayError, UsageError
 from .query import Filters
+from .vocab import CATEGORIES, REGIONS
 
 DEFAULT_COMMAND = "day"
 GROUP_FLAGS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
@@ -143,15 +144,14 @@ KindOption = Annotated[
     ),
 ]
 CategoryOption = Annotated[
-    list[str], typer.Option("--category", "-c", help="Only these categories (see data/README.md).")
+    list[str], typer.Option("--category", "-c", help=f"Only these categories: {', '.join(CATEGORIES)}.")
 ]
 RegionOption = Annotated[
     list[str],
     typer.Option(
         "--region",
         "-r",
-        help="Only these regions: africa, asia, europe, middle-east, north-america, latin-america, "
-        "oceania, world.",
+        help=f"Only these regions: {', '.join(REGIONS)}.",
     ),
 ]
 SinceOption = Annotated[
