@@ -13,6 +13,10 @@ from .model import Entry
 from .query import NO_FILTERS, Filters, Library, limited
 from .vocab import MONTH_NAMES
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rich.console import Console
+
 # How many entries of each kind the day view shows unless --limit or --all says otherwise.
 DEFAULT_LIMITS = {"event": 6, "birth": 3, "death": 3, "observance": 6}
 
@@ -59,6 +63,13 @@ class Selection(NamedTuple):
         if not self.bundled and not self.data and not env.environ.get("ONTHISDAY_DATA"):
             raise UsageError("--no-bundled leaves no data: add --data PATH")
         return Library.open(self.data, env.environ, env.today, bundled=self.bundled)
+
+
+def _console(env: Env) -> Console:
+    """The Rich console for a view: the terminal's width, no colour under NO_COLOR."""
+    from .render import rich_view
+
+    return rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
 
 
 def pick(entries: Sequence[Entry], per_kind: dict[str, int | None]) -> list[Entry]:
@@ -150,7 +161,7 @@ def _show_days(groups: list[DayGroup], mode: str, full: bool, with_date: bool, e
     else:
         from .render import rich_view
 
-        con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
+        con = _console(env)
         for index, group in enumerate(groups):
             if index:
                 con.print()
@@ -178,7 +189,7 @@ def search(text: str, selection: Selection, output: OutputOptions, env: Env) -> 
     else:
         from .render import rich_view
 
-        con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
+        con = _console(env)
         rich_view.write_list(con, f"Search: {text}  ({len(hits)} found)", hits)
 
 
@@ -207,7 +218,7 @@ def show(ident: str, selection: Selection, output: OutputOptions, env: Env) -> N
     else:
         from .render import rich_view
 
-        con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
+        con = _console(env)
         rich_view.write_entry(con, entry, env.today.year)
 
 
@@ -228,7 +239,7 @@ def timeline(words: Sequence[str], selection: Selection, output: OutputOptions, 
     else:
         from .render import rich_view
 
-        con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
+        con = _console(env)
         rich_view.write_timeline(con, title, entries)
 
 
@@ -254,9 +265,9 @@ def stats(selection: Selection, output: OutputOptions, env: Env) -> None:
 
         stats_view.write_plain(figures, env.stdout, env.width())
     else:
-        from .render import rich_view, stats_view
+        from .render import stats_view
 
-        con = rich_view.console(env.stdout, env.width(), no_color="NO_COLOR" in env.environ)
+        con = _console(env)
         stats_view.write_rich(con, figures)
 
 
