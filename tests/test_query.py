@@ -90,5 +90,12 @@ def test_get(library: Library) -> None:
     assert library.get("nope") is None
 
 
-def test_limited_keeps_order() -> None:
-    assert limited([], 3) == []
+def test_limited_keeps_the_first_of_each_kind_in_order(library: Library) -> None:
+    day = library.day(6, 4, 2026)
+    assert ids(limited(day, 1)) == [
+        "1944-fixture-rome",
+        "1867-birth-fixture",
+        "1941-death-fixture",
+        "obs-fixture-tonga",
+    ]
+    assert limited(day, None) == day
