@@ -67,8 +67,11 @@ def write_day(con: Console, title: str, entries: Sequence[Entry], reference_year
 YEAR_WIDTH = 6  # "44 BCE"
 
 
-def _wrapped(con: Console, gutter: Text, first: Text, hang: int = 0) -> list[Text]:
-    """`first` wrapped to the width left beside `gutter`; continuation lines indented by `hang`."""
+def _wrapped(
+    con: Console, gutter: Text, first: Text, hang: int = 0, tails: Sequence[Text] = ()
+) -> list[Text]:
+    """`first` wrapped to the width left beside `gutter`, continuation lines indented by `hang`; each
+    of `tails` ("82 years ago") follows on the last line if it fits there whole, else on a new one."""
     from rich.text import Text
 
     room = max(con.width - gutter.cell_len - hang, 10)
@@ -76,7 +79,25 @@ def _wrapped(con: Console, gutter: Text, first: Text, hang: int = 0) -> list[Tex
     pad = " " * gutter.cell_len
     out = [Text.assemble(gutter, lines[0])]
     out += [Text.assemble(pad + " " * hang, line) for line in lines[1:]]
+    for tail in tails:
+        if out[-1].cell_len + 2 + tail.cell_len <= con.width:
+            out[-1].append("  ")
+            out[-1].append_text(tail)
+        else:
+            out += _wrapped(con, Text(pad + " " * hang), tail)
     return out
+
+
+def _tails(entry: Entry, reference_year: int) -> list[Text]:
+    """How long ago, and the round anniversary if it is one: kept whole when a line wraps."""
+    from rich.text import Text
+
+    tails = []
+    if when := ago(entry.year, reference_year):
+        tails.append(Text(when, style=AGO_STYLE))
+    if badge := anniversary(entry.year, reference_year):
+        tails.append(Text(f"★ {badge}", style=BADGE_STYLE))
+    return tails
 
 
 def _events(con: Console, events: Sequence[Entry], reference_year: int) -> None:
@@ -89,10 +110,7 @@ def _events(con: Console, events: Sequence[Entry], reference_year: int) -> None:
         year = Text(f"{format_year(entry.year):>{YEAR_WIDTH}} ", style=YEAR_STYLE)
         blank = Text(" " * (YEAR_WIDTH + 1))
         head = Text(safe_line(entry.headline), style="bold")
-        head.append(f"  {ago(entry.year, reference_year)}", style=AGO_STYLE)
-        if badge := anniversary(entry.year, reference_year):
-            head.append(f"  ★ {badge}", style=BADGE_STYLE)
-        lines = _wrapped(con, year, head)
+        lines = _wrapped(con, year, head, tails=_tails(entry, reference_year))
         for highlight in entry.highlights:
             bullet = Text("• ", style="cyan")
             bullet.append(safe_line(highlight))
@@ -141,14 +159,10 @@ def _compact(con: Console, entries: Sequence[Entry], reference_year: int) -> Non
         gutter = Text(f"{label:<{label_width}}", style="bold magenta")
         gutter.append(f"{format_year(entry.year):>{YEAR_WIDTH}} ", style=YEAR_STYLE)
         body = Text(safe_line(entry.headline))
-        when = ago(entry.year, reference_year)
-        if when:
-            body.append(f"  {when}", style=AGO_STYLE)
-        if badge := anniversary(entry.year, reference_year):
-            body.append(f"  ★ {badge}", style=BADGE_STYLE)
+        tails = _tails(entry, reference_year)
         if entry.kind == "observance" and entry.places:
-            body.append("  " + safe_line(", ".join(entry.places)), style="italic")
-        for line in _wrapped(con, gutter, body):
+            tails.append(Text(safe_line(", ".join(entry.places)), style="italic"))
+        for line in _wrapped(con, gutter, body, tails=tails):
             con.print(line, overflow="crop", no_wrap=True)
 
 
