@@ -11,7 +11,6 @@ from .env import Env
 from .errors import OnThisDayError, UsageError
 from .model import Entry
 from .query import NO_FILTERS, Filters, Library, limited
-from .vocab import MONTH_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -230,7 +229,7 @@ def timeline(words: Sequence[str], selection: Selection, output: OutputOptions, 
     when = dates.parse(list(words), env.today)
     year = when.year if when.year is not None else env.today.year
     entries = selection.open(env).day(when.month, when.day, year, selection.filters)
-    title = f"Timeline of {when.day} {MONTH_NAMES[when.month - 1]}"
+    title = f"Timeline of {when.label()}"
     if mode == "plain":
         from .render import timeline as tl
 

@@ -16,11 +16,9 @@ def main(argv: list[str] | None = None) -> int:
         from .shell import run_init
 
         return run_init(args[1:])
-    from typer.main import get_command
+    from .cli import command_for
 
-    from .cli import app
-
-    return int(get_command(app).main(args, prog_name="onthisday", standalone_mode=False) or 0)
+    return int(command_for(args).main(args, prog_name="onthisday", standalone_mode=False) or 0)
 
 
 def run() -> None:

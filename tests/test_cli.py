@@ -295,3 +295,12 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_a_run_builds_only_the_command_it_runs() -> None:
+    from onthisday.cli import COMMANDS, command_for
+
+    assert set(command_for(["06-04"]).commands) == {"day"}
+    assert set(command_for([]).commands) == {"day"}
+    assert set(command_for(["search", "moon"]).commands) == {"search"}
+    assert set(command_for(["--help"]).commands) == set(COMMANDS)

@@ -173,3 +173,8 @@ def test_timeline(run) -> None:  # type: ignore[no-untyped-def]
     rich = run("timeline", "june", "4", *DATA, extra_env={"FORCE_COLOR": "1"}).stdout
     assert "●" in rich and "Timeline of 4 June" in rich
     assert run("timeline", "--json", *DATA).exit_code == 2
+
+
+def test_show_names_the_years_a_date_table_covers(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "obs-fixture-lunar", *DATA)
+    assert "    rule: a table of dates, 2025-2026\n" in result.stdout

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..model import Entry
-from .text import safe_line, year_label
+from ..vocab import format_year
+from .text import safe_line
 
 __all__ = ["line", "safe_line", "write"]
 
 
 def line(entry: Entry, *, with_date: bool = False) -> str:
-    year = year_label(entry) or "-"
+    year = format_year(entry.year) or "-"
     text = f"{year:>8}  {entry.kind:<10}  {safe_line(entry.headline)}"
     return f"{entry.date}  {text}" if with_date else text
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from ..model import Entry
+from ..rules import covered_years
 from ..vocab import MONTH_NAMES, format_year
 from .text import KIND_TITLES, ago, anniversary, safe, safe_line
 
@@ -213,7 +214,9 @@ def entry_facts(entry: Entry) -> list[tuple[str, str]]:
         f"{entry.day} {MONTH_NAMES[entry.month - 1]} {format_year(entry.year)}".strip() if entry.month else ""
     )
     facts = [("id", entry.id), ("kind", entry.kind), ("date", when)]
-    if entry.rule:
+    if covered := covered_years(entry.rule):
+        facts.append(("rule", f"a table of dates, {covered[0]}-{covered[1]}"))
+    elif entry.rule:
         facts.append(("rule", entry.rule))
     if entry.calendar != "gregorian":
         facts.append(("calendar", entry.calendar))

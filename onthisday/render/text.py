@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextlib
 import re
 
-from ..vocab import format_year, is_round_anniversary, years_between
+from ..vocab import is_round_anniversary, years_between
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from ..model import Entry
+    pass
 
 # C0 and C1 controls (ESC, BEL, backspace, carriage return, ...) and bidirectional formatting
 # characters would let data move the cursor, retitle the terminal or reorder what is shown.
@@ -56,11 +56,6 @@ def anniversary(year: int | None, reference_year: int) -> str:
     return f"{ordinal(span)} anniversary" if span > 0 and is_round_anniversary(span) else ""
 
 
-def year_label(entry: Entry) -> str:
-    return format_year(entry.year)
-
-
-KIND_LABELS = {"event": "event", "birth": "born", "death": "died", "observance": "observed"}
 KIND_TITLES = {"event": "Events", "birth": "Births", "death": "Deaths", "observance": "Observances"}
 
 
