@@ -277,7 +277,7 @@ def export(fmt: str, selection: Selection, output_path: Path | None, env: Env) -
     if fmt not in ("json", "jsonl"):
         raise UsageError(f"unknown format {fmt!r}; accepted: json, jsonl")
     library = selection.open(env)
-    entries = library.everything(selection.filters, env.today.year)
+    entries = library.everything(env.today.year, selection.filters)
     write = jsonout.write_array if fmt == "json" else jsonout.write_lines
     rows = [(e, None) for e in entries]
     if output_path is None:

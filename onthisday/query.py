@@ -304,16 +304,14 @@ class Library:
         when = rules.resolve(entry.rule, year)
         return entry._replace(month=when.month, day=when.day) if when else entry
 
-    def everything(self, filters: Filters = NO_FILTERS, year: int | None = None) -> list[Entry]:
-        """Every entry, by date; moveable observances dated for `year` (default: this year)."""
-        import datetime as dt
+    def everything(self, year: int, filters: Filters = NO_FILTERS) -> list[Entry]:
+        """Every entry, by date; moveable observances dated for `year`."""
         import json
 
         from .model import Entry
 
-        resolved_year = year or dt.date.today().year
         all_days = [(m, d) for m in range(1, 13) for d in range(1, DAYS_IN_MONTH[m - 1] + 1)]
-        by_day = self.days(all_days, resolved_year, filters)
+        by_day = self.days(all_days, year, filters)
         entries = [e for day in all_days for e in by_day[day]]
         if not filters.dated_only:
             # Moveable observances with no date in that year (a table that does not cover it).

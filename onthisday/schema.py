@@ -52,10 +52,12 @@ class Problem:
 
 
 def display_path(path: Path) -> str:
+    """The path relative to the working directory when it lies below it, else as given."""
     try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-    except ValueError:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def load(
